@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import {
+  actionSchema,
+  recommendationSchema,
+  themeSchema,
+  type Action,
+  type Recommendation,
+  type Theme,
+} from '../model/index.ts';
+import { EntryMap } from './entry-map.ts';
+import { checkMigrationSequence, migrateDoc, type DocMigration } from './migrations.ts';
+
+/** Owner of the `programme/<id>` document: codebook, recommendations, "you said, we did". */
+const THEMES = 'themes';
+const RECOMMENDATIONS = 'recommendations';
+const ACTIONS = 'actions';
+
+export const PROGRAMME_DOC_MIGRATIONS: readonly DocMigration[] = [
+  {
+    version: 1,
+    name: 'create-codebook-recommendations-actions',
+    // Root-level types merge by name, so creating them is safe even if two peers do it.
+    up: (doc) => {
+      doc.getMap(THEMES);
+      doc.getMap(RECOMMENDATIONS);
+      doc.getMap(ACTIONS);
+    },
+  },
+];
+export const PROGRAMME_DOC_VERSION = checkMigrationSequence('programme', PROGRAMME_DOC_MIGRATIONS);
+
+export const programmeDocName = (programmeId: string) => `programme/${programmeId}`;
+
+export interface ProgrammeContent {
+  codebook: Theme[];
+  recommendations: Recommendation[];
+  actions: Action[];
+}
+
+export class ProgrammeDoc {
+  readonly themes: EntryMap<typeof themeSchema>;
+  readonly recommendations: EntryMap<typeof recommendationSchema>;
+  readonly actions: EntryMap<typeof actionSchema>;
+
+  /** Wraps an existing document without changing it. */
+  constructor(readonly doc: Y.Doc) {
+    this.themes = new EntryMap(doc.getMap(THEMES), themeSchema);
+    this.recommendations = new EntryMap(doc.getMap(RECOMMENDATIONS), recommendationSchema);
+    this.actions = new EntryMap(doc.getMap(ACTIONS), actionSchema);
+  }
+
+  /** Brings a loaded document to the current schema (server side only). */
+  static migrate(doc: Y.Doc): string[] {
+    return migrateDoc('programme', doc, PROGRAMME_DOC_MIGRATIONS);
+  }
+
+  static create(content?: ProgrammeContent): ProgrammeDoc {
+    const doc = new Y.Doc();
+    ProgrammeDoc.migrate(doc);
+    const p = new ProgrammeDoc(doc);
+    if (content) p.write(content);
+    return p;
+  }
+
+  /** Writes the whole content in one transaction (import, templates). */
+  write(content: ProgrammeContent): void {
+    this.doc.transact(() => {
+      for (const t of content.codebook) this.themes.put(t);
+      for (const r of content.recommendations) this.recommendations.put(r);
+      for (const a of content.actions) this.actions.put(a);
+    });
+  }
+
+  read(): ProgrammeContent {
+    return {
+      codebook: this.themes.all(),
+      recommendations: this.recommendations.all(),
+      actions: this.actions.all(),
+    };
+  }
+
+  /** Calls back after any change to the codebook, recommendations or actions. */
+  observe(callback: (origin: unknown) => void): () => void {
+    const maps = [this.themes.map, this.recommendations.map, this.actions.map];
+    const handler = (_events: unknown, tr: Y.Transaction) => callback(tr.origin);
+    for (const m of maps) m.observeDeep(handler);
+    return () => maps.forEach((m) => m.unobserveDeep(handler));
+  }
+}

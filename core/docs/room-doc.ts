@@ -1,0 +1,253 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import {
+  ACTION_STATUSES,
+  ACTION_TERMS,
+  idSchema,
+  isoDateTimeSchema,
+  polaritySchema,
+  sessionStatusSchema,
+  stepQuestions,
+  type Action,
+  type Session,
+  type Theme,
+} from '../model/index.ts';
+import { EntryMap, sameJson } from './entry-map.ts';
+import { checkMigrationSequence, migrateDoc, type DocMigration } from './migrations.ts';
+import type { SessionContent } from './session-doc.ts';
+
+/**
+ * Owner of the `room/<id>` document: what participants may see. Only the server writes it, as a
+ * projection of the session document; it never holds an author, a participant id or a name.
+ */
+const STATE = 'state';
+const NOTES = 'sharedNotes';
+const CARDS = 'cards';
+const ACTIONS = 'actions';
+
+export const ROOM_DOC_MIGRATIONS: readonly DocMigration[] = [
+  {
+    version: 1,
+    name: 'create-room-state-notes-cards-actions',
+    up: (doc) => {
+      doc.getMap(STATE);
+      doc.getMap(NOTES);
+      doc.getMap(CARDS);
+      doc.getMap(ACTIONS);
+    },
+  },
+];
+export const ROOM_DOC_VERSION = checkMigrationSequence('room', ROOM_DOC_MIGRATIONS);
+
+export const roomDocName = (sessionId: string) => `room/${sessionId}`;
+
+export const roomStepSchema = z
+  .object({
+    id: idSchema,
+    type: z.enum(['theme-discussion', 'persona-stage', 'story-round', 'reflect-back', 'free']),
+    title: z.string(),
+    questions: z.array(z.string()),
+  })
+  .strict();
+
+export const roomStateSchema = z
+  .object({
+    title: z.string(),
+    status: sessionStatusSchema,
+    step: roomStepSchema.nullable(),
+    persona: z
+      .object({
+        name: z.string(),
+        story: z.string(),
+        stage: z
+          .object({ title: z.string(), description: z.string(), question: z.string() })
+          .strict()
+          .nullable(),
+      })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type RoomState = z.infer<typeof roomStateSchema>;
+
+export const roomNoteSchema = z
+  .object({
+    id: idSchema,
+    text: z.string(),
+    polarity: polaritySchema,
+    stepId: idSchema.nullable(),
+    at: isoDateTimeSchema,
+  })
+  .strict();
+export type RoomNote = z.infer<typeof roomNoteSchema>;
+
+export const roomCardSchema = z
+  .object({
+    id: idSchema,
+    text: z.string(),
+    polarity: polaritySchema,
+    theme: z.string().nullable(),
+    order: z.number(),
+    agree: z.number().int().min(0),
+    notQuite: z.number().int().min(0),
+    disagree: z.number().int().min(0),
+    comments: z.array(z.string()),
+  })
+  .strict();
+export type RoomCard = z.infer<typeof roomCardSchema>;
+
+export const roomActionSchema = z
+  .object({
+    id: idSchema,
+    heard: z.string(),
+    done: z.string(),
+    status: z.enum(ACTION_STATUSES),
+    term: z.enum(ACTION_TERMS),
+  })
+  .strict();
+export type RoomAction = z.infer<typeof roomActionSchema>;
+
+export interface RoomProjection {
+  state: RoomState;
+  notes: RoomNote[];
+  cards: RoomCard[];
+  actions: RoomAction[];
+}
+
+/**
+ * What participants may see of a session: a pure function, so the server's projection and the
+ * tests agree by construction.
+ */
+export function projectRoom(input: {
+  session: Pick<Session, 'title' | 'status'>;
+  content: SessionContent;
+  codebook: readonly Theme[];
+  actions: readonly Action[];
+}): RoomProjection {
+  const { content } = input;
+  const step =
+    content.currentStepId === null
+      ? null
+      : (content.agenda.find((s) => s.id === content.currentStepId) ?? null);
+  const stage =
+    step?.type === 'persona-stage'
+      ? (content.persona?.stages.find((s) => s.id === step.stageId) ?? null)
+      : null;
+  const themeName = new Map(input.codebook.map((t) => [t.id, t.name]));
+  return {
+    state: {
+      title: input.session.title,
+      status: input.session.status,
+      step: step && {
+        id: step.id,
+        type: step.type,
+        title: step.title,
+        questions: stepQuestions(step, content.persona),
+      },
+      persona:
+        content.persona &&
+        (step?.type === 'persona-stage' || content.agenda.some((s) => s.type === 'persona-stage'))
+          ? {
+              name: content.persona.name,
+              story: content.persona.story,
+              stage: stage && {
+                title: stage.title,
+                description: stage.description,
+                question: stage.question,
+              },
+            }
+          : null,
+    },
+    notes: content.notes
+      .filter((n) => n.shared && !n.hidden && !n.withdrawn)
+      .map((n) => ({
+        id: n.id,
+        text: n.text,
+        polarity: n.polarity,
+        stepId: n.stepId,
+        at: n.createdAt,
+      })),
+    cards: content.reflectCards.map((c) => {
+      const votes = Object.values(c.votes);
+      return {
+        id: c.id,
+        text: c.text,
+        polarity: c.polarity,
+        theme: c.themeId === null ? null : (themeName.get(c.themeId) ?? null),
+        order: c.order,
+        agree: votes.filter((v) => v === 'agree').length,
+        notQuite: votes.filter((v) => v === 'not-quite').length,
+        disagree: votes.filter((v) => v === 'disagree').length,
+        comments: c.comments.map((x) => x.text),
+      };
+    }),
+    actions: input.actions
+      .filter((a) => a.shared)
+      .map((a) => ({ id: a.id, heard: a.heard, done: a.done, status: a.status, term: a.term })),
+  };
+}
+
+export class RoomDoc {
+  readonly notes: EntryMap<typeof roomNoteSchema>;
+  readonly cards: EntryMap<typeof roomCardSchema>;
+  readonly actions: EntryMap<typeof roomActionSchema>;
+
+  constructor(readonly doc: Y.Doc) {
+    this.notes = new EntryMap(doc.getMap(NOTES), roomNoteSchema);
+    this.cards = new EntryMap(doc.getMap(CARDS), roomCardSchema);
+    this.actions = new EntryMap(doc.getMap(ACTIONS), roomActionSchema);
+  }
+
+  static migrate(doc: Y.Doc): string[] {
+    return migrateDoc('room', doc, ROOM_DOC_MIGRATIONS);
+  }
+
+  static create(): RoomDoc {
+    const doc = new Y.Doc();
+    RoomDoc.migrate(doc);
+    return new RoomDoc(doc);
+  }
+
+  state(): RoomState | null {
+    const parsed = roomStateSchema.safeParse(this.doc.getMap(STATE).toJSON());
+    return parsed.success ? parsed.data : null;
+  }
+
+  read(): RoomProjection | null {
+    const state = this.state();
+    if (!state) return null;
+    const byOrder = <T extends { order: number; id: string }>(a: T, b: T) =>
+      a.order - b.order || a.id.localeCompare(b.id);
+    return {
+      state,
+      notes: this.notes.all().sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)),
+      cards: this.cards.all().sort(byOrder),
+      actions: this.actions.all().sort((a, b) => a.id.localeCompare(b.id)),
+    };
+  }
+
+  /**
+   * Makes the document show `projection`, writing only what differs, in one transaction, so a
+   * tag change on an unshared note sends participants nothing at all.
+   */
+  apply(projection: RoomProjection, origin?: unknown): void {
+    this.doc.transact(() => {
+      const state = this.doc.getMap(STATE);
+      for (const [k, v] of Object.entries(roomStateSchema.parse(projection.state))) {
+        if (!sameJson(state.get(k), v)) state.set(k, v);
+      }
+      syncEntries(this.notes, projection.notes);
+      syncEntries(this.cards, projection.cards);
+      syncEntries(this.actions, projection.actions);
+    }, origin);
+  }
+}
+
+function syncEntries<S extends z.ZodType<{ id: string }>>(
+  map: EntryMap<S>,
+  wanted: readonly z.infer<S>[],
+): void {
+  const keep = new Set(wanted.map((w) => w.id));
+  for (const id of [...map.map.keys()]) if (!keep.has(id)) map.remove(id);
+  for (const w of wanted) map.put(w);
+}

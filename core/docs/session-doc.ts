@@ -1,0 +1,207 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import {
+  agendaStepSchema,
+  cardCommentSchema,
+  debriefSchema,
+  emptyDebrief,
+  idSchema,
+  noteSchema,
+  personaSchema,
+  reflectCardSchema,
+  type AgendaStep,
+  type CardComment,
+  type Debrief,
+  type Note,
+  type Persona,
+  type ReflectCard,
+  type Vote,
+} from '../model/index.ts';
+import { EntryMap, sameJson } from './entry-map.ts';
+import { checkMigrationSequence, migrateDoc, type DocMigration } from './migrations.ts';
+
+/**
+ * Owner of the `session/<id>` document (facilitators only): agenda, persona, current step,
+ * notes, reflect-back cards and the debrief.
+ */
+const STATE = 'state';
+const AGENDA = 'agenda';
+const NOTES = 'notes';
+const CARDS = 'cards';
+const DEBRIEF = 'debrief';
+
+const CURRENT_STEP = 'currentStepId';
+const PERSONA = 'persona';
+
+export const SESSION_DOC_MIGRATIONS: readonly DocMigration[] = [
+  {
+    version: 1,
+    name: 'create-agenda-notes-cards-debrief',
+    up: (doc) => {
+      doc.getMap(STATE);
+      doc.getArray(AGENDA);
+      doc.getMap(NOTES);
+      doc.getMap(CARDS);
+      const debrief = doc.getMap(DEBRIEF);
+      for (const [k, v] of Object.entries(emptyDebrief())) if (!debrief.has(k)) debrief.set(k, v);
+    },
+  },
+];
+export const SESSION_DOC_VERSION = checkMigrationSequence('session', SESSION_DOC_MIGRATIONS);
+
+export const sessionDocName = (sessionId: string) => `session/${sessionId}`;
+
+/** A card as stored: votes live in a nested map so each participant's vote is its own key. */
+const storedCardSchema = reflectCardSchema;
+
+export interface SessionContent {
+  agenda: AgendaStep[];
+  persona: Persona | null;
+  currentStepId: string | null;
+  notes: Note[];
+  reflectCards: ReflectCard[];
+  debrief: Debrief;
+}
+
+export class SessionDoc {
+  readonly notes: EntryMap<typeof noteSchema>;
+  readonly cards: EntryMap<typeof storedCardSchema>;
+
+  constructor(readonly doc: Y.Doc) {
+    this.notes = new EntryMap(doc.getMap(NOTES), noteSchema);
+    this.cards = new EntryMap(doc.getMap(CARDS), storedCardSchema, ['votes']);
+  }
+
+  static migrate(doc: Y.Doc): string[] {
+    return migrateDoc('session', doc, SESSION_DOC_MIGRATIONS);
+  }
+
+  static create(content?: Partial<SessionContent>): SessionDoc {
+    const doc = new Y.Doc();
+    SessionDoc.migrate(doc);
+    const s = new SessionDoc(doc);
+    if (content) s.write(content);
+    return s;
+  }
+
+  private get state(): Y.Map<unknown> {
+    return this.doc.getMap(STATE);
+  }
+  private get agendaArray(): Y.Array<unknown> {
+    return this.doc.getArray(AGENDA);
+  }
+  private get debriefMap(): Y.Map<unknown> {
+    return this.doc.getMap(DEBRIEF);
+  }
+
+  write(content: Partial<SessionContent>): void {
+    this.doc.transact(() => {
+      if (content.agenda) this.setAgenda(content.agenda);
+      if (content.persona !== undefined) this.setPersona(content.persona);
+      if (content.currentStepId !== undefined) this.setCurrentStep(content.currentStepId);
+      for (const n of content.notes ?? []) this.notes.put(n);
+      for (const c of content.reflectCards ?? []) this.cards.put(c);
+      if (content.debrief) this.setDebrief(content.debrief);
+    });
+  }
+
+  read(): SessionContent {
+    return {
+      agenda: this.agenda(),
+      persona: this.persona(),
+      currentStepId: this.currentStepId(),
+      notes: this.notes.all(),
+      reflectCards: this.cards.all(),
+      debrief: this.debrief(),
+    };
+  }
+
+  agenda(): AgendaStep[] {
+    const out: AgendaStep[] = [];
+    for (const raw of this.agendaArray.toArray()) {
+      const parsed = agendaStepSchema.safeParse(raw);
+      if (parsed.success) out.push(parsed.data);
+    }
+    return out;
+  }
+
+  /** Replaces the agenda, keeping the steps that did not change untouched. */
+  setAgenda(steps: AgendaStep[]): void {
+    const valid = z.array(agendaStepSchema).parse(steps);
+    const arr = this.agendaArray;
+    this.doc.transact(() => {
+      const current = arr.toArray();
+      let same = 0;
+      while (same < current.length && same < valid.length && sameJson(current[same], valid[same]))
+        same++;
+      if (same === current.length && same === valid.length) return;
+      arr.delete(same, current.length - same);
+      arr.insert(same, valid.slice(same));
+    });
+  }
+
+  persona(): Persona | null {
+    const parsed = personaSchema.safeParse(this.state.get(PERSONA));
+    return parsed.success ? parsed.data : null;
+  }
+
+  setPersona(persona: Persona | null): void {
+    const v = persona === null ? null : personaSchema.parse(persona);
+    if (!sameJson(this.state.get(PERSONA) ?? null, v)) this.state.set(PERSONA, v);
+  }
+
+  currentStepId(): string | null {
+    const v = this.state.get(CURRENT_STEP);
+    return typeof v === 'string' ? v : null;
+  }
+
+  currentStep(): AgendaStep | null {
+    const id = this.currentStepId();
+    return id === null ? null : (this.agenda().find((s) => s.id === id) ?? null);
+  }
+
+  setCurrentStep(stepId: string | null): void {
+    const v = stepId === null ? null : idSchema.parse(stepId);
+    if ((this.state.get(CURRENT_STEP) ?? null) !== v) this.state.set(CURRENT_STEP, v);
+  }
+
+  /** One participant's vote on a card; a later vote replaces the earlier one. */
+  setVote(cardId: string, participantId: string, vote: Vote | null): void {
+    const votes = this.cards.nested(cardId, 'votes');
+    if (!votes) throw new Error(`no reflect-back card ${cardId}`);
+    idSchema.parse(participantId);
+    if (vote === null) votes.delete(participantId);
+    else if (votes.get(participantId) !== vote) votes.set(participantId, vote);
+  }
+
+  addCardComment(cardId: string, comment: CardComment): void {
+    const card = this.cards.get(cardId);
+    if (!card) throw new Error(`no reflect-back card ${cardId}`);
+    const c = cardCommentSchema.parse(comment);
+    if (card.comments.some((x) => x.id === c.id)) return;
+    this.cards.patch(cardId, { comments: [...card.comments, c] });
+  }
+
+  debrief(): Debrief {
+    const parsed = debriefSchema.safeParse(this.debriefMap.toJSON());
+    return parsed.success ? parsed.data : emptyDebrief();
+  }
+
+  setDebrief(changes: Partial<Debrief>): Debrief {
+    const next = debriefSchema.parse({ ...this.debrief(), ...changes });
+    this.doc.transact(() => {
+      for (const [k, v] of Object.entries(next)) {
+        if (!sameJson(this.debriefMap.get(k), v)) this.debriefMap.set(k, v);
+      }
+    });
+    return next;
+  }
+
+  /** Calls back after any change, with the transaction's origin. */
+  observe(callback: (origin: unknown) => void): () => void {
+    const handler = (_e: unknown, tr: Y.Transaction) => callback(tr.origin);
+    const types = [this.state, this.agendaArray, this.notes.map, this.cards.map, this.debriefMap];
+    for (const t of types) t.observeDeep(handler);
+    return () => types.forEach((t) => t.unobserveDeep(handler));
+  }
+}

@@ -1,0 +1,5 @@
+export * from './model/index.ts';
+export * from './docs/index.ts';
+export * from './snapshot/snapshot.ts';
+export * from './snapshot/programme-file.ts';
+export * from './snapshot/assemble.ts';

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { idSchema, isoDateTimeSchema, shortText } from './primitives.ts';
+
+export const PREFER_NOT_TO_SAY = 'prefer-not-to-say';
+
+export const GENDERS = ['woman', 'man', 'non-binary', 'self-described', PREFER_NOT_TO_SAY] as const;
+export const AGE_BANDS = [
+  'under-18',
+  '18-24',
+  '25-34',
+  '35-44',
+  '45-54',
+  '55-64',
+  '65-74',
+  '75-plus',
+  PREFER_NOT_TO_SAY,
+] as const;
+/** The five broad groups used by the census in England and Wales. */
+export const ETHNICITIES = [
+  'asian',
+  'black',
+  'mixed',
+  'white',
+  'other',
+  PREFER_NOT_TO_SAY,
+] as const;
+
+export const DEMOGRAPHIC_LABELS: Record<string, string> = {
+  woman: 'Woman',
+  man: 'Man',
+  'non-binary': 'Non-binary',
+  'self-described': 'Self-described',
+  'under-18': 'Under 18',
+  '18-24': '18-24',
+  '25-34': '25-34',
+  '35-44': '35-44',
+  '45-54': '45-54',
+  '55-64': '55-64',
+  '65-74': '65-74',
+  '75-plus': '75 and over',
+  asian: 'Asian or Asian British',
+  black: 'Black, Black British, Caribbean or African',
+  mixed: 'Mixed or multiple ethnic groups',
+  white: 'White',
+  other: 'Other ethnic group',
+  [PREFER_NOT_TO_SAY]: 'Prefer not to say',
+};
+
+/** Each field is null when it was not asked; "prefer-not-to-say" when the person chose not to. */
+export const demographicsSchema = z
+  .object({
+    gender: z.enum(GENDERS).nullable(),
+    ageBand: z.enum(AGE_BANDS).nullable(),
+    ethnicity: z.enum(ETHNICITIES).nullable(),
+    town: z.string().trim().min(1).max(100).nullable(),
+  })
+  .strict();
+export type Demographics = z.infer<typeof demographicsSchema>;
+export type DemographicField = keyof Demographics;
+export const DEMOGRAPHIC_FIELDS: DemographicField[] = ['gender', 'ageBand', 'ethnicity', 'town'];
+
+export const consentRecordSchema = z
+  .object({ given: z.boolean(), at: isoDateTimeSchema.nullable() })
+  .strict();
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
+export const consentSchema = z
+  .object({
+    /** May we keep what they say for the analysis? Without it their words are not stored. */
+    storeWords: consentRecordSchema,
+    /** May we quote them, attributed only by descriptor and cohort? */
+    quoteAnonymously: consentRecordSchema,
+    /** May the session be recorded with them in it? */
+    recording: consentRecordSchema,
+  })
+  .strict();
+export type Consent = z.infer<typeof consentSchema>;
+export type ConsentKind = keyof Consent;
+
+export const attendanceSchema = z
+  .object({ sessionId: idSchema, registered: z.boolean(), attended: z.boolean() })
+  .strict();
+export type Attendance = z.infer<typeof attendanceSchema>;
+
+/** Personal details: kept only in the store, never in a Yjs document, redacted from exports. */
+export const contactSchema = z
+  .object({
+    name: z.string().trim().max(200).nullable(),
+    email: z.email({ error: 'expected an email address' }).max(320).nullable(),
+    phone: z.string().trim().max(40).nullable(),
+  })
+  .strict();
+export type Contact = z.infer<typeof contactSchema>;
+
+export const participantSchema = z
+  .object({
+    id: idSchema,
+    /** How reports refer to them, for example "Parent/carer 2". Never a name. */
+    descriptor: shortText(100),
+    cohort: z.string().max(200),
+    consent: consentSchema,
+    demographics: demographicsSchema,
+    attendance: z.array(attendanceSchema).max(500),
+    contact: contactSchema.nullable(),
+  })
+  .strict();
+export type Participant = z.infer<typeof participantSchema>;
+
+export function emptyDemographics(): Demographics {
+  return { gender: null, ageBand: null, ethnicity: null, town: null };
+}
+
+export function noConsent(): Consent {
+  const none = { given: false, at: null };
+  return { storeWords: { ...none }, quoteAnonymously: { ...none }, recording: { ...none } };
+}
+
+export const descriptorSchema = shortText(100);

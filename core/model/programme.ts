@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, longText, shortText } from './primitives.ts';
+
+export const programmeSchema = z
+  .object({
+    id: idSchema,
+    title: shortText(),
+    organisation: shortText(),
+    commissioner: z.string().max(200),
+    region: z.string().max(200),
+    aims: z.array(shortText(500)).max(50),
+    startDate: isoDateSchema.nullable(),
+    endDate: isoDateSchema.nullable(),
+    introduction: longText(10_000),
+  })
+  .strict();
+export type Programme = z.infer<typeof programmeSchema>;
