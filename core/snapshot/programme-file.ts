@@ -122,6 +122,11 @@ export function normaliseSnapshot(s: ProgrammeSnapshot): ProgrammeSnapshot {
             votes: Object.fromEntries(Object.entries(c.votes).sort(([a], [b]) => (a < b ? -1 : 1))),
           })),
       })),
-    participants: [...s.participants].sort(byId),
+    participants: [...s.participants].sort(byId).map((p) => ({
+      ...p,
+      attendance: [...p.attendance].sort((a, b) =>
+        a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0,
+      ),
+    })),
   };
 }

@@ -1,0 +1,7 @@
+import { initial } from './001-initial.ts';
+import type { StoreMigration } from './types.ts';
+
+/** Every schema step in order. Append only: the version of each is its place in this list. */
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [initial];
+
+export type { StoreMigration } from './types.ts';

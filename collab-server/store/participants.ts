@@ -1,0 +1,173 @@
+import type Database from 'better-sqlite3';
+import {
+  participantSchema,
+  demographicsSchema,
+  type Attendance,
+  type Consent,
+  type ConsentKind,
+  type Contact,
+  type Demographics,
+  type Participant,
+} from '../../core/index.ts';
+
+interface ParticipantRow {
+  id: string;
+  descriptor: string;
+  cohort: string;
+}
+
+const CONSENT_KINDS: ConsentKind[] = ['storeWords', 'quoteAnonymously', 'recording'];
+
+/** Participants with consent, demographics, attendance and (separately) contact details. */
+export class ParticipantsTable {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Writes a whole participant record; attendance rows are replaced by the given ones. */
+  put(programmeId: string, p: Participant): void {
+    const v = participantSchema.parse(p);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO participants (id, programme_id, descriptor, cohort, created_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET descriptor = excluded.descriptor, cohort = excluded.cohort`,
+        )
+        .run(v.id, programmeId, v.descriptor, v.cohort, new Date().toISOString());
+      this.setContact(v.id, v.contact);
+      for (const kind of CONSENT_KINDS) {
+        const c = v.consent[kind];
+        this.db
+          .prepare(
+            `INSERT INTO consents (participant_id, kind, given, at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(participant_id, kind) DO UPDATE SET given = excluded.given, at = excluded.at`,
+          )
+          .run(v.id, kind, c.given ? 1 : 0, c.at);
+      }
+      this.setDemographics(v.id, v.demographics);
+      this.db.prepare('DELETE FROM attendance WHERE participant_id = ?').run(v.id);
+      for (const a of v.attendance) this.setAttendance(v.id, a);
+    })();
+  }
+
+  setContact(participantId: string, contact: Contact | null): void {
+    if (contact === null) {
+      this.db
+        .prepare('DELETE FROM participant_contacts WHERE participant_id = ?')
+        .run(participantId);
+      return;
+    }
+    this.db
+      .prepare(
+        `INSERT INTO participant_contacts (participant_id, name, email, phone) VALUES (?, ?, ?, ?)
+         ON CONFLICT(participant_id) DO UPDATE SET name = excluded.name, email = excluded.email, phone = excluded.phone`,
+      )
+      .run(participantId, contact.name, contact.email, contact.phone);
+  }
+
+  /** Records a consent decision and keeps its history. */
+  setConsent(participantId: string, kind: ConsentKind, given: boolean, at: string): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO consents (participant_id, kind, given, at) VALUES (?, ?, ?, ?)
+           ON CONFLICT(participant_id, kind) DO UPDATE SET given = excluded.given, at = excluded.at`,
+        )
+        .run(participantId, kind, given ? 1 : 0, at);
+      this.db
+        .prepare(
+          'INSERT INTO consent_history (participant_id, kind, given, at) VALUES (?, ?, ?, ?)',
+        )
+        .run(participantId, kind, given ? 1 : 0, at);
+    })();
+  }
+
+  setDemographics(participantId: string, d: Demographics): void {
+    const v = demographicsSchema.parse(d);
+    this.db
+      .prepare(
+        `INSERT INTO demographics (participant_id, gender, age_band, ethnicity, town) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(participant_id) DO UPDATE SET gender = excluded.gender, age_band = excluded.age_band,
+           ethnicity = excluded.ethnicity, town = excluded.town`,
+      )
+      .run(participantId, v.gender, v.ageBand, v.ethnicity, v.town);
+  }
+
+  setAttendance(participantId: string, a: Attendance): void {
+    this.db
+      .prepare(
+        `INSERT INTO attendance (participant_id, session_id, registered, attended) VALUES (?, ?, ?, ?)
+         ON CONFLICT(participant_id, session_id) DO UPDATE SET registered = excluded.registered, attended = excluded.attended`,
+      )
+      .run(participantId, a.sessionId, a.registered ? 1 : 0, a.attended ? 1 : 0);
+  }
+
+  programmeOf(participantId: string): string | null {
+    const row = this.db
+      .prepare('SELECT programme_id FROM participants WHERE id = ?')
+      .get(participantId) as { programme_id: string } | undefined;
+    return row?.programme_id ?? null;
+  }
+
+  get(participantId: string): Participant | null {
+    const row = this.db
+      .prepare('SELECT id, descriptor, cohort FROM participants WHERE id = ?')
+      .get(participantId) as ParticipantRow | undefined;
+    return row ? this.assemble(row) : null;
+  }
+
+  list(programmeId: string): Participant[] {
+    const rows = this.db
+      .prepare('SELECT id, descriptor, cohort FROM participants WHERE programme_id = ? ORDER BY id')
+      .all(programmeId) as ParticipantRow[];
+    return rows.map((r) => this.assemble(r));
+  }
+
+  private assemble(row: ParticipantRow): Participant {
+    const consentRows = this.db
+      .prepare('SELECT kind, given, at FROM consents WHERE participant_id = ?')
+      .all(row.id) as { kind: ConsentKind; given: number; at: string | null }[];
+    const consent = Object.fromEntries(
+      CONSENT_KINDS.map((k) => {
+        const c = consentRows.find((r) => r.kind === k);
+        return [k, { given: c?.given === 1, at: c?.at ?? null }];
+      }),
+    ) as Consent;
+    const d = this.db
+      .prepare(
+        'SELECT gender, age_band, ethnicity, town FROM demographics WHERE participant_id = ?',
+      )
+      .get(row.id) as
+      | {
+          gender: string | null;
+          age_band: string | null;
+          ethnicity: string | null;
+          town: string | null;
+        }
+      | undefined;
+    const contact = this.db
+      .prepare('SELECT name, email, phone FROM participant_contacts WHERE participant_id = ?')
+      .get(row.id) as Contact | undefined;
+    const attendance = this.db
+      .prepare(
+        'SELECT session_id, registered, attended FROM attendance WHERE participant_id = ? ORDER BY session_id',
+      )
+      .all(row.id) as { session_id: string; registered: number; attended: number }[];
+    return participantSchema.parse({
+      id: row.id,
+      descriptor: row.descriptor,
+      cohort: row.cohort,
+      consent,
+      demographics: {
+        gender: d?.gender ?? null,
+        ageBand: d?.age_band ?? null,
+        ethnicity: d?.ethnicity ?? null,
+        town: d?.town ?? null,
+      },
+      attendance: attendance.map((a) => ({
+        sessionId: a.session_id,
+        registered: a.registered === 1,
+        attended: a.attended === 1,
+      })),
+      contact: contact ?? null,
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { STORE_MIGRATIONS, type StoreMigration } from './migrations/index.ts';
+import { migrateStore } from './migrate.ts';
+import { DATABASE_FILE } from './data-folder.ts';
+import { DocLog } from './doc-log.ts';
+import { ProgrammeRecordsTable } from './programme-records.ts';
+import { ParticipantsTable } from './participants.ts';
+
+export interface StoreOptions {
+  /** Defaults to the project's migrations; tests pass their own to check upgrade paths. */
+  migrations?: readonly StoreMigration[];
+  readonly?: boolean;
+}
+
+/**
+ * The SQLite database of one data folder. Opening it runs pending migrations (refusing a newer
+ * database) and sets WAL so the live server's readers never wait for its writer.
+ */
+export class Store {
+  readonly docs: DocLog;
+  readonly records: ProgrammeRecordsTable;
+  readonly participants: ParticipantsTable;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+  ) {
+    this.docs = new DocLog(db);
+    this.records = new ProgrammeRecordsTable(db);
+    this.participants = new ParticipantsTable(db);
+  }
+
+  /** Opens (creating if needed) the database in a prepared data folder. */
+  static openFolder(folder: string, options: StoreOptions = {}): Store {
+    return Store.open(path.join(folder, DATABASE_FILE), options);
+  }
+
+  static open(file: string, options: StoreOptions = {}): Store {
+    const db = new Database(file, { readonly: options.readonly ?? false });
+    try {
+      if (!options.readonly) {
+        db.pragma('journal_mode = WAL');
+        // FULL: a commit is on disk before we acknowledge it; crash safety over throughput.
+        db.pragma('synchronous = FULL');
+        // Erased words must not linger in free pages of the file.
+        db.pragma('secure_delete = ON');
+      }
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      if (!options.readonly) migrateStore(db, options.migrations ?? STORE_MIGRATIONS, file);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return new Store(db, file);
+  }
+
+  /** Runs `fn` in one transaction: all of it lands or none of it does. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  audit(actor: string, action: string, target: string, detail: Record<string, unknown> = {}): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(new Date().toISOString(), actor, action, target, JSON.stringify(detail));
+  }
+
+  auditLog(
+    limit = 100,
+  ): { seq: number; at: string; actor: string; action: string; target: string; detail: string }[] {
+    return this.db
+      .prepare(
+        'SELECT seq, at, actor, action, target, detail FROM audit_log ORDER BY seq DESC LIMIT ?',
+      )
+      .all(limit) as {
+      seq: number;
+      at: string;
+      actor: string;
+      action: string;
+      target: string;
+      detail: string;
+    }[];
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
