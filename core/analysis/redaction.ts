@@ -31,8 +31,9 @@ function escapeRegExp(s: string): string {
 
 /**
  * Replaces emails, UK phone numbers, NHS numbers, UK postcodes and the given names in a text.
- * Names match whole words, case-insensitively; a full name's parts of three or more letters
- * are matched on their own too, because people write "Sam said" as often as "Sam Patel".
+ * A full name matches whole words in any case. Its parts of three or more letters match on their
+ * own too, because people write "Sam said" as often as "Sam Patel", but only as capitalised in
+ * the name, so a participant called Will does not blank out every "will".
  *
  * @example redactText('Call Jo on 07700 900123', { names: ['Jo Bloggs'] })
  *   // 'Call [name removed] on [phone number removed]'
@@ -43,41 +44,44 @@ export function redactText(text: string, options: RedactOptions = {}): string {
     .replace(PHONE, REDACTION_TOKENS.phone)
     .replace(NHS_NUMBER, REDACTION_TOKENS.nhsNumber)
     .replace(POSTCODE, REDACTION_TOKENS.postcode);
-  const pattern = namePattern(options.names ?? []);
-  if (pattern) out = out.replace(pattern, REDACTION_TOKENS.name);
+  for (const pattern of namePatterns(options.names ?? [])) {
+    out = out.replace(pattern, REDACTION_TOKENS.name);
+  }
   return out;
 }
 
-/** The strings to look for in a text, longest first so a full name wins over its parts. */
-export function nameVariants(names: readonly string[]): string[] {
-  const set = new Set<string>();
+function nameParts(names: readonly string[]): { full: string[]; parts: string[] } {
+  const full = new Set<string>();
+  const parts = new Set<string>();
   for (const raw of names) {
     const name = raw.trim();
     if (name.length < 2) continue;
-    set.add(name);
-    for (const part of name.split(/\s+/)) if (part.length >= 3) set.add(part);
+    full.add(name);
+    for (const part of name.split(/\s+/)) if (part.length >= 3 && part !== name) parts.add(part);
   }
-  return [...set].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const byLength = (a: string, b: string) => b.length - a.length || a.localeCompare(b);
+  return { full: [...full].sort(byLength), parts: [...parts].sort(byLength) };
 }
 
-const patternCache = new Map<string, RegExp | null>();
+const patternCache = new Map<string, RegExp[]>();
 
-function namePattern(names: readonly string[]): RegExp | null {
-  const variants = nameVariants(names);
-  const key = variants.join('\u0000');
+function namePatterns(names: readonly string[]): RegExp[] {
+  const key = names.join('\u0000');
   const cached = patternCache.get(key);
-  if (cached !== undefined) return cached;
+  if (cached) return cached;
+  const { full, parts } = nameParts(names);
   // Unicode-aware word edges: \b would treat "Siân" as ending before the "â".
-  const pattern =
-    variants.length === 0
-      ? null
-      : new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:${variants.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
-          'giu',
-        );
+  const build = (list: string[], flags: string) =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${list.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+      flags,
+    );
+  const patterns: RegExp[] = [];
+  if (full.length > 0) patterns.push(build(full, 'giu'));
+  if (parts.length > 0) patterns.push(build(parts, 'gu'));
   if (patternCache.size > 50) patternCache.clear();
-  patternCache.set(key, pattern);
-  return pattern;
+  patternCache.set(key, patterns);
+  return patterns;
 }
 
 /** True when a text still holds something redactText would replace. */
