@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 
 /** A named, numbered step that brings a document from `version - 1` to `version`. */
 export interface DocMigration {

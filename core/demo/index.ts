@@ -1,0 +1,2 @@
+export * from './demo-programme.ts';
+export { seededRandom } from './random.ts';

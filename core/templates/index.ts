@@ -1,0 +1,3 @@
+export * from './focus-group.ts';
+export * from './persona-walkthrough.ts';
+export * from './co-production-series.ts';
