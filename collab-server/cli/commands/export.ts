@@ -1,0 +1,66 @@
+import { serialiseProgrammeFile } from '../../../core/index.ts';
+import { exportSnapshot } from '../../store/index.ts';
+import { withStore, type DataOption } from '../data-option.ts';
+import { UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../write-file.ts';
+
+export const EXPORT_FORMATS = [
+  'json',
+  'docx',
+  'debrief',
+  'xlsx',
+  'csv',
+  'qdpx',
+  'qdc',
+  'png',
+  'svg',
+] as const;
+export type CliExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions extends DataOption {
+  programme: string;
+  format: string;
+  out: string;
+  session?: string;
+  includePersonalData?: boolean;
+}
+
+/**
+ * `json` is the programme file; every other format is built by exports/ from the same snapshot.
+ * A progress line goes to stderr so the output path on stdout stays scriptable.
+ */
+export async function exportCommand(
+  opts: ExportOptions,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<void> {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+    throw new UsageError(
+      `Unknown format "${opts.format}". Choose one of: ${EXPORT_FORMATS.join(', ')}.`,
+    );
+  }
+  const format = opts.format as CliExportFormat;
+  if (format === 'debrief' && !opts.session)
+    throw new UsageError('A debrief is for one session: add --session ID.');
+  const snapshot = await withStore(opts, (store) => exportSnapshot(store, opts.programme));
+  if (format === 'json') {
+    writeFileAtomic(opts.out, serialiseProgrammeFile(snapshot));
+    out(opts.out);
+    return;
+  }
+  // Loaded only when needed: the exports pull in docx, d3 and image libraries.
+  const { writeExport } = await import('../../../exports/write-export.ts');
+  let last = '';
+  const result = await writeExport(snapshot, {
+    format,
+    outPath: opts.out,
+    ...(opts.session ? { sessionId: opts.session } : {}),
+    ...(opts.includePersonalData ? { includePersonalData: true } : {}),
+    onProgress: (p) => {
+      const line = `${p.stage} ${p.done}/${p.total}`;
+      if (line !== last) err(line);
+      last = line;
+    },
+  });
+  for (const f of result.files) out(f);
+}

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.ts';
+import { dataFolderOf, type DataOption } from '../data-option.ts';
+
+export interface ServeOptions extends DataOption {
+  port: string;
+  host: string;
+  mode?: 'server' | 'desktop';
+}
+
+/** The built facilitator and participant pages, if `npm run build` has made them. */
+export function rendererDist(): string | undefined {
+  const dist = path.resolve(import.meta.dirname, '..', '..', '..', 'renderer', 'dist');
+  return existsSync(path.join(dist, 'index.html')) ? dist : undefined;
+}
+
+/** Runs the collaboration server until SIGINT or SIGTERM, then flushes and closes. */
+export async function serveCommand(
+  opts: ServeOptions,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<void> {
+  const port = Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}".`);
+  const dataDir = dataFolderOf(opts);
+  const { startServer } = await import('../../server/start-server.ts');
+  const staticDir = rendererDist();
+  if (!staticDir)
+    err('The web pages are not built yet (run `npm run build`); serving the API only.');
+  const server = await startServer({
+    dataDir,
+    port,
+    host: opts.host,
+    mode: opts.mode ?? 'server',
+    ...(staticDir ? { staticDir } : {}),
+  });
+  out(`Cohear is running at ${server.url}`);
+  out(`Data folder: ${dataDir}`);
+  if (server.desktopSecret)
+    out(`Facilitator link (keep it private): ${server.url}/?secret=${server.desktopSecret}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      err('Stopping: saving everything...');
+      void server.close().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

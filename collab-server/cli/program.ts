@@ -1,0 +1,131 @@
+import { Command, CommanderError, Option } from 'commander';
+import { demoCommand } from './commands/demo.ts';
+import { EXPORT_FORMATS, exportCommand } from './commands/export.ts';
+import { importCommand } from './commands/import.ts';
+import { listCommand } from './commands/list.ts';
+import { serveCommand } from './commands/serve.ts';
+import { userAddCommand, userListCommand } from './commands/user.ts';
+import { EXIT_BAD_INPUT, describeError } from './errors.ts';
+import { defaultDataFolder } from '../store/index.ts';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const dataOption = () =>
+  new Option('--data <dir>', `data folder (default: ${defaultDataFolder()})`);
+
+/** Builds the `cohear` command line. Kept apart from process handling so tests can run it. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('cohear')
+    .description(
+      'Cohear: plan and run co-production and focus groups, and report what people said.',
+    )
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.trimEnd()),
+      writeErr: (s) => io.err(s.trimEnd()),
+    });
+
+  program
+    .command('demo')
+    .description('create a realistic demo programme and print its id')
+    .addOption(dataOption())
+    .action((opts) => demoCommand(opts, io.out, io.err));
+
+  program
+    .command('import')
+    .description('import a programme file (.json) and print the new programme id')
+    .argument('<file>', 'programme file written by `cohear export --format json`')
+    .addOption(dataOption())
+    .action((file: string, opts) => importCommand(file, opts, io.out));
+
+  program
+    .command('export')
+    .description(
+      'export a programme as a programme file, report, table, cloud, chart or REFI-QDA project',
+    )
+    .addOption(dataOption())
+    .requiredOption('--programme <id>', 'programme id (see `cohear list`)')
+    .addOption(
+      new Option('--format <format>', 'what to write')
+        .choices(EXPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--out <path>', 'file to write (a folder for png and svg)')
+    .option('--session <id>', 'the session, for --format debrief')
+    .option(
+      '--include-personal-data',
+      'include names and contact details where consent allows (off by default)',
+    )
+    .action((opts) => exportCommand(opts, io.out, io.err));
+
+  program
+    .command('list')
+    .description('list programmes and their sessions')
+    .addOption(dataOption())
+    .option('--json', 'print JSON')
+    .action((opts) => listCommand(opts, io.out));
+
+  program
+    .command('serve')
+    .description('run the collaboration server and serve the web pages')
+    .addOption(dataOption())
+    .option('--port <n>', 'port to listen on (0 picks a free one)', '8080')
+    .option('--host <address>', 'address to listen on (0.0.0.0 for every network)', '127.0.0.1')
+    .addOption(
+      new Option('--mode <mode>', 'desktop: one facilitator link; server: accounts')
+        .choices(['server', 'desktop'])
+        .default('server'),
+    )
+    .action((opts) => serveCommand(opts, io.out, io.err));
+
+  const user = program
+    .command('user')
+    .description('facilitator and observer accounts for server mode');
+  user
+    .command('add')
+    .description(
+      'add an account; asks for the password (or reads it from stdin with --password-stdin)',
+    )
+    .argument('<email>')
+    .addOption(dataOption())
+    .option('--name <name>', 'name shown to colleagues')
+    .addOption(
+      new Option('--role <role>', 'facilitator or observer (exports only)')
+        .choices(['facilitator', 'observer'])
+        .default('facilitator'),
+    )
+    .option('--password-stdin', 'read the password from standard input')
+    .action((email: string, opts) => userAddCommand(email, opts, io.out));
+  user
+    .command('list')
+    .description('list accounts')
+    .addOption(dataOption())
+    .action((opts) => userListCommand(opts, io.out));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 2 bad input (nothing changed), 1 a fault. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed what it had to say.
+      return e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+        ? 0
+        : EXIT_BAD_INPUT;
+    }
+    const { message, code } = describeError(e);
+    io.err(message);
+    return code;
+  }
+}
