@@ -80,6 +80,7 @@ export function buildProgram(io: CliIo): Command {
         .choices(['server', 'desktop'])
         .default('server'),
     )
+    .option('--ready-json', 'print one JSON line when listening (for the desktop app)')
     .action((opts) => serveCommand(opts, io.out, io.err));
 
   const user = program

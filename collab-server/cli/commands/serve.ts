@@ -7,6 +7,8 @@ export interface ServeOptions extends DataOption {
   port: string;
   host: string;
   mode?: 'server' | 'desktop';
+  /** For a supervising process (the desktop app): one JSON line on stdout once listening. */
+  readyJson?: boolean;
 }
 
 /** The built facilitator and participant pages, if `npm run build` has made them. */
