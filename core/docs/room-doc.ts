@@ -9,6 +9,8 @@ import {
   sessionStatusSchema,
   stepQuestions,
   type Action,
+  type Note,
+  type ReflectCard,
   type Session,
   type Theme,
 } from '../model/index.ts';
@@ -114,6 +116,76 @@ export interface RoomProjection {
   actions: RoomAction[];
 }
 
+/** The room's header: title, status, the current step with its questions, the persona stage. */
+export function projectRoomState(
+  session: Pick<Session, 'title' | 'status'>,
+  content: Pick<SessionContent, 'agenda' | 'persona' | 'currentStepId'>,
+): RoomState {
+  const step =
+    content.currentStepId === null
+      ? null
+      : (content.agenda.find((s) => s.id === content.currentStepId) ?? null);
+  const stage =
+    step?.type === 'persona-stage'
+      ? (content.persona?.stages.find((s) => s.id === step.stageId) ?? null)
+      : null;
+  return {
+    title: session.title,
+    status: session.status,
+    step: step && {
+      id: step.id,
+      type: step.type,
+      title: step.title,
+      questions: stepQuestions(step, content.persona),
+    },
+    persona:
+      content.persona &&
+      (step?.type === 'persona-stage' || content.agenda.some((s) => s.type === 'persona-stage'))
+        ? {
+            name: content.persona.name,
+            story: content.persona.story,
+            stage: stage && {
+              title: stage.title,
+              description: stage.description,
+              question: stage.question,
+            },
+          }
+        : null,
+  };
+}
+
+/** A note as the room shows it (text only, no author), or null when it is not to be shown. */
+export function projectRoomNote(n: Note): RoomNote | null {
+  if (!n.shared || n.hidden || n.withdrawn) return null;
+  return { id: n.id, text: n.text, polarity: n.polarity, stepId: n.stepId, at: n.createdAt };
+}
+
+/** A reflect-back card with its votes counted (never who voted) and comments as text only. */
+export function projectRoomCard(c: ReflectCard, themeName: ReadonlyMap<string, string>): RoomCard {
+  const votes = Object.values(c.votes);
+  return {
+    id: c.id,
+    text: c.text,
+    polarity: c.polarity,
+    theme: c.themeId === null ? null : (themeName.get(c.themeId) ?? null),
+    order: c.order,
+    agree: votes.filter((v) => v === 'agree').length,
+    notQuite: votes.filter((v) => v === 'not-quite').length,
+    disagree: votes.filter((v) => v === 'disagree').length,
+    comments: c.comments.map((x) => x.text),
+  };
+}
+
+export function projectRoomActions(actions: readonly Action[]): RoomAction[] {
+  return actions
+    .filter((a) => a.shared)
+    .map((a) => ({ id: a.id, heard: a.heard, done: a.done, status: a.status, term: a.term }));
+}
+
+export function themeNames(codebook: readonly Theme[]): Map<string, string> {
+  return new Map(codebook.map((t) => [t.id, t.name]));
+}
+
 /**
  * What participants may see of a session: a pure function, so the server's projection and the
  * tests agree by construction.
@@ -125,65 +197,12 @@ export function projectRoom(input: {
   actions: readonly Action[];
 }): RoomProjection {
   const { content } = input;
-  const step =
-    content.currentStepId === null
-      ? null
-      : (content.agenda.find((s) => s.id === content.currentStepId) ?? null);
-  const stage =
-    step?.type === 'persona-stage'
-      ? (content.persona?.stages.find((s) => s.id === step.stageId) ?? null)
-      : null;
-  const themeName = new Map(input.codebook.map((t) => [t.id, t.name]));
+  const names = themeNames(input.codebook);
   return {
-    state: {
-      title: input.session.title,
-      status: input.session.status,
-      step: step && {
-        id: step.id,
-        type: step.type,
-        title: step.title,
-        questions: stepQuestions(step, content.persona),
-      },
-      persona:
-        content.persona &&
-        (step?.type === 'persona-stage' || content.agenda.some((s) => s.type === 'persona-stage'))
-          ? {
-              name: content.persona.name,
-              story: content.persona.story,
-              stage: stage && {
-                title: stage.title,
-                description: stage.description,
-                question: stage.question,
-              },
-            }
-          : null,
-    },
-    notes: content.notes
-      .filter((n) => n.shared && !n.hidden && !n.withdrawn)
-      .map((n) => ({
-        id: n.id,
-        text: n.text,
-        polarity: n.polarity,
-        stepId: n.stepId,
-        at: n.createdAt,
-      })),
-    cards: content.reflectCards.map((c) => {
-      const votes = Object.values(c.votes);
-      return {
-        id: c.id,
-        text: c.text,
-        polarity: c.polarity,
-        theme: c.themeId === null ? null : (themeName.get(c.themeId) ?? null),
-        order: c.order,
-        agree: votes.filter((v) => v === 'agree').length,
-        notQuite: votes.filter((v) => v === 'not-quite').length,
-        disagree: votes.filter((v) => v === 'disagree').length,
-        comments: c.comments.map((x) => x.text),
-      };
-    }),
-    actions: input.actions
-      .filter((a) => a.shared)
-      .map((a) => ({ id: a.id, heard: a.heard, done: a.done, status: a.status, term: a.term })),
+    state: projectRoomState(input.session, content),
+    notes: content.notes.map(projectRoomNote).filter((n): n is RoomNote => n !== null),
+    cards: content.reflectCards.map((c) => projectRoomCard(c, names)),
+    actions: projectRoomActions(input.actions),
   };
 }
 
@@ -240,6 +259,30 @@ export class RoomDoc {
       syncEntries(this.cards, projection.cards);
       syncEntries(this.actions, projection.actions);
     }, origin);
+  }
+
+  /** Writes the header fields that differ (incremental projection). */
+  applyState(state: RoomState): void {
+    const map = this.doc.getMap(STATE);
+    this.doc.transact(() => {
+      for (const [k, v] of Object.entries(roomStateSchema.parse(state))) {
+        if (!sameJson(map.get(k), v)) map.set(k, v);
+      }
+    });
+  }
+
+  /** Shows, updates or (with null) hides one note. */
+  applyNote(id: string, note: RoomNote | null): void {
+    if (note === null) this.notes.remove(id);
+    else this.notes.put(note);
+  }
+
+  applyCards(cards: readonly RoomCard[]): void {
+    this.doc.transact(() => syncEntries(this.cards, cards));
+  }
+
+  applyActions(actions: readonly RoomAction[]): void {
+    this.doc.transact(() => syncEntries(this.actions, actions));
   }
 }
 

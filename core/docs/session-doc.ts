@@ -63,6 +63,16 @@ export interface SessionContent {
   debrief: Debrief;
 }
 
+/** What a change touched, for observers that update incrementally (the room projection). */
+export interface SessionChange {
+  /** Notes added, changed or removed. */
+  noteIds: string[];
+  /** Agenda, current step or persona. */
+  header: boolean;
+  cards: boolean;
+  origin: unknown;
+}
+
 export class SessionDoc {
   readonly notes: EntryMap<typeof noteSchema>;
   readonly cards: EntryMap<typeof storedCardSchema>;
@@ -203,5 +213,31 @@ export class SessionDoc {
     const types = [this.state, this.agendaArray, this.notes.map, this.cards.map, this.debriefMap];
     for (const t of types) t.observeDeep(handler);
     return () => types.forEach((t) => t.unobserveDeep(handler));
+  }
+
+  /** Like `observe`, but says which notes changed and whether the header or the cards did. */
+  observeChanges(callback: (change: SessionChange) => void): () => void {
+    const notes = (events: Y.YEvent<Y.AbstractType<unknown>>[], tr: Y.Transaction) => {
+      const ids = new Set<string>();
+      for (const e of events) {
+        if (e.target === this.notes.map) for (const k of e.changes.keys.keys()) ids.add(k);
+        else if (typeof e.path[0] === 'string') ids.add(e.path[0]);
+      }
+      callback({ noteIds: [...ids], header: false, cards: false, origin: tr.origin });
+    };
+    const header = (_e: unknown, tr: Y.Transaction) =>
+      callback({ noteIds: [], header: true, cards: false, origin: tr.origin });
+    const cards = (_e: unknown, tr: Y.Transaction) =>
+      callback({ noteIds: [], header: false, cards: true, origin: tr.origin });
+    this.notes.map.observeDeep(notes);
+    this.state.observeDeep(header);
+    this.agendaArray.observeDeep(header);
+    this.cards.map.observeDeep(cards);
+    return () => {
+      this.notes.map.unobserveDeep(notes);
+      this.state.unobserveDeep(header);
+      this.agendaArray.unobserveDeep(header);
+      this.cards.map.unobserveDeep(cards);
+    };
   }
 }

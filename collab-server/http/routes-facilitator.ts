@@ -1,0 +1,129 @@
+import type { Session } from '../../core/index.ts';
+import { TooManyOpenSessionsError, type JoinInfo } from '../auth/join-codes.ts';
+import { exportSnapshot } from '../store/index.ts';
+import { requireRole, type ApiContext } from './api-context.ts';
+import { HttpError, sendJson, type Router } from './http-kit.ts';
+
+const ID = '([A-Za-z0-9_-]{1,64})';
+
+/** What a facilitator's screen shows to put the session up for joining. */
+export function joinView(ctx: ApiContext, info: JoinInfo) {
+  return {
+    code: info.code,
+    codeDisplay: info.codeDisplay,
+    // The key travels in the fragment, which browsers never send to a server or in a Referer.
+    link: `${ctx.publicUrl()}/join#${info.linkKey}`,
+  };
+}
+
+function sessionOr404(ctx: ApiContext, id: string): Session {
+  const s = ctx.store.records.getSession(id);
+  if (!s) throw new HttpError(404, 'not-found', 'There is no such session.');
+  return s;
+}
+
+export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
+  router.add('GET', /^\/api\/programmes$/, ({ req, res, url }) => {
+    requireRole(ctx, req, url, 'facilitator', 'observer');
+    sendJson(res, 200, { ok: true, programmes: ctx.store.records.listProgrammes() });
+  });
+
+  router.add('GET', new RegExp(`^/api/programmes/${ID}$`), ({ req, res, url, params }) => {
+    requireRole(ctx, req, url, 'facilitator');
+    const id = params[0] as string;
+    const programme = ctx.store.records.getProgramme(id);
+    if (!programme) throw new HttpError(404, 'not-found', 'There is no such programme.');
+    const sessions = ctx.store.records.listSessions(id).map((s) => ({
+      ...s,
+      docs: { session: `session/${s.id}`, room: `room/${s.id}` },
+      present: ctx.registry.loadedHub(s.id)?.presence.count ?? 0,
+    }));
+    sendJson(res, 200, { ok: true, programme, sessions, doc: `programme/${id}` });
+  });
+
+  // Opening a session issues its join code; closing it kills the code and the link at once.
+  router.add('POST', new RegExp(`^/api/sessions/${ID}/open$`), ({ req, res, url, params }) => {
+    const who = requireRole(ctx, req, url, 'facilitator');
+    const id = params[0] as string;
+    let info: JoinInfo;
+    try {
+      info = setStatus(ctx, id, 'open', () => ctx.codes.issue(id));
+    } catch (e) {
+      if (e instanceof TooManyOpenSessionsError)
+        throw new HttpError(409, 'too-many-open', e.message);
+      throw e;
+    }
+    ctx.store.audit(who.userId ?? 'desktop', 'session.open', id);
+    sendJson(res, 200, { ok: true, status: 'open', ...joinView(ctx, info) });
+  });
+
+  router.add('POST', new RegExp(`^/api/sessions/${ID}/close$`), ({ req, res, url, params }) => {
+    const who = requireRole(ctx, req, url, 'facilitator');
+    const id = params[0] as string;
+    setStatus(ctx, id, 'closed', () => ctx.codes.revoke(id));
+    ctx.store.audit(who.userId ?? 'desktop', 'session.close', id);
+    sendJson(res, 200, { ok: true, status: 'closed' });
+  });
+
+  router.add('GET', new RegExp(`^/api/sessions/${ID}/join$`), ({ req, res, url, params }) => {
+    requireRole(ctx, req, url, 'facilitator');
+    const id = params[0] as string;
+    const s = sessionOr404(ctx, id);
+    const info = ctx.codes.get(id);
+    if (s.status !== 'open' || !info)
+      throw new HttpError(409, 'session-closed', 'Open the session to get its join code.');
+    sendJson(res, 200, { ok: true, status: s.status, ...joinView(ctx, info) });
+  });
+
+  // Exports: the one thing observers (commissioners) may do.
+  router.add(
+    'GET',
+    new RegExp(`^/api/programmes/${ID}/exports/([A-Za-z0-9_.-]{1,80})$`),
+    async ({ req, res, url, params }) => {
+      const who = requireRole(ctx, req, url, 'facilitator', 'observer');
+      const [id, name] = params as [string, string];
+      const exporter = ctx.exporters[name];
+      if (!exporter)
+        throw new HttpError(
+          404,
+          'not-found',
+          `No export called ${name}.`,
+          {},
+          {
+            available: Object.keys(ctx.exporters),
+          },
+        );
+      if (!ctx.store.records.hasProgramme(id))
+        throw new HttpError(404, 'not-found', 'There is no such programme.');
+      // Flush live edits into the store's view: everything is committed already, so read it.
+      const file = await exporter(exportSnapshot(ctx.store, id));
+      ctx.store.audit(who.userId ?? 'desktop', 'export.download', id, { name });
+      const body = typeof file.body === 'string' ? Buffer.from(file.body) : Buffer.from(file.body);
+      res.writeHead(200, {
+        'Content-Type': file.contentType,
+        'Content-Length': body.byteLength,
+        'Content-Disposition': `attachment; filename="${file.filename.replace(/[^A-Za-z0-9_.-]/g, '_')}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(body);
+    },
+  );
+}
+
+/** Changes a session's status and lets the room show it, in one unit of work. */
+function setStatus<T>(
+  ctx: ApiContext,
+  id: string,
+  status: Session['status'],
+  alongside: () => T,
+): T {
+  const s = sessionOr404(ctx, id);
+  const programmeId = ctx.store.records.sessionProgrammeId(id) as string;
+  return ctx.committer.run(() => {
+    const out = alongside();
+    if (s.status !== status) ctx.store.records.putSession(programmeId, { ...s, status });
+    ctx.registry.loadedHub(id)?.projector.markHeader();
+    return out;
+  });
+}

@@ -1,0 +1,232 @@
+import * as Y from 'yjs';
+import {
+  participantWriteSchema,
+  type ParticipantWrite,
+  type WriteAccepted,
+  type WriteResponse,
+} from '../../core/client/messages.ts';
+import { demographicsSchema } from '../../core/index.ts';
+import type { ParticipantGrant } from '../auth/participant-tokens.ts';
+import { KeyedBuckets } from '../auth/throttle.ts';
+import type { Store } from '../store/index.ts';
+import type { Limits } from '../server/limits.ts';
+import type { Logger } from '../server/logger.ts';
+import type { Committer } from '../sync/committer.ts';
+import type { DocRegistry } from '../sync/doc-registry.ts';
+import type { SessionHub } from '../sync/session-hub.ts';
+import { applyDocWrite, isDocWrite, type WriteContext } from './apply-write.ts';
+import { WriteError } from './write-error.ts';
+
+/** Origin of participant writes in the session document. */
+export const PARTICIPANT_WRITE_ORIGIN = Symbol('cohear-participant-write');
+
+export interface WriteResult {
+  status: number;
+  body: WriteResponse;
+}
+
+interface Pending {
+  grant: ParticipantGrant;
+  write: ParticipantWrite & {
+    type: 'note.add' | 'note.edit' | 'note.withdraw' | 'card.vote' | 'card.comment';
+  };
+  resolve: (r: WriteResult) => void;
+}
+
+/**
+ * The validated write path for participants. Each write is parsed with zod, checked against the
+ * participant's own rights, applied by the server and journalled under its client-made writeId
+ * in the same SQLite transaction, then acknowledged. Writes to one session that arrive together
+ * are committed together (one fsync for the group), which is what keeps throughput up while every
+ * note is still durable before its acknowledgement.
+ */
+export class ParticipantWriteService {
+  private readonly rate: KeyedBuckets;
+  private readonly queues = new Map<SessionHub, Pending[]>();
+  private readonly inFlight = new Map<string, Promise<WriteResult>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly registry: DocRegistry,
+    private readonly committer: Committer,
+    limits: Limits,
+    private readonly log: Logger,
+  ) {
+    this.rate = new KeyedBuckets(limits.writeBurst, limits.writesPerSecond);
+  }
+
+  async submit(grant: ParticipantGrant, body: unknown): Promise<WriteResult> {
+    const parsed = participantWriteSchema.safeParse(body);
+    const writeId =
+      body &&
+      typeof body === 'object' &&
+      typeof (body as { writeId?: unknown }).writeId === 'string'
+        ? (body as { writeId: string }).writeId.slice(0, 64)
+        : null;
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return refuse(
+        new WriteError('invalid', issue?.message ?? 'invalid write', {
+          path: issue?.path.join('.') ?? '',
+        }),
+        writeId,
+      );
+    }
+    const write = parsed.data;
+    const key = `${grant.participantId}\u0000${write.writeId}`;
+    // Exactly once: a write already accepted answers as it did the first time.
+    const done = this.journalled(grant.participantId, write.writeId);
+    if (done) return { status: 200, body: { ...done, replayed: true } };
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const p = this.run(grant, write).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, p);
+    return p;
+  }
+
+  private async run(grant: ParticipantGrant, write: ParticipantWrite): Promise<WriteResult> {
+    const now = Date.now();
+    if (!this.rate.take(grant.participantId, now))
+      return refuse(
+        new WriteError('rate-limited', 'Too many changes at once; this one will be sent again.', {
+          retryAfterMs: this.rate.waitMs(grant.participantId, now) || 200,
+        }),
+        write.writeId,
+      );
+    const record = this.store.records.getSession(grant.sessionId);
+    if (!record || record.status !== 'open')
+      return refuse(
+        new WriteError('session-closed', 'This session is not open for contributions now.'),
+        write.writeId,
+      );
+    if (!isDocWrite(write)) return this.applyRecordWrite(grant, write);
+    const hub = this.registry.hub(grant.sessionId);
+    if (!hub)
+      return refuse(new WriteError('not-found', 'This session no longer exists.'), write.writeId);
+    return new Promise<WriteResult>((resolve) => {
+      let queue = this.queues.get(hub);
+      if (!queue) {
+        queue = [];
+        this.queues.set(hub, queue);
+        hub.pendingWrites++;
+        setImmediate(() => this.flush(hub));
+      }
+      queue.push({ grant, write, resolve });
+    });
+  }
+
+  /** One group commit: every queued write of a session in one transaction. */
+  private flush(hub: SessionHub): void {
+    const queue = this.queues.get(hub) ?? [];
+    this.queues.delete(hub);
+    hub.pendingWrites--;
+    const results: WriteResult[] = [];
+    const at = new Date().toISOString();
+    try {
+      this.committer.run(() => {
+        Y.transact(
+          hub.session.doc,
+          () => {
+            for (const p of queue) {
+              try {
+                const ctx = this.context(p.grant.participantId, at);
+                const id = applyDocWrite(hub.sessionDoc, p.write, ctx);
+                const body: WriteResponse = {
+                  ok: true,
+                  writeId: p.write.writeId,
+                  replayed: false,
+                  ...(id ? { id } : {}),
+                };
+                this.journal(p.grant.participantId, p.write, body, at);
+                results.push({ status: 200, body });
+              } catch (e) {
+                if (!(e instanceof WriteError)) throw e;
+                results.push(refuse(e, p.write.writeId));
+              }
+            }
+          },
+          PARTICIPANT_WRITE_ORIGIN,
+        );
+      });
+    } catch (e) {
+      this.log.error('write.failed', {
+        session: hub.sessionId,
+        writes: queue.length,
+        error: String(e),
+      });
+      queue.forEach((p) =>
+        p.resolve(
+          refuse(
+            new WriteError('server-error', 'Not saved; it will be sent again.'),
+            p.write.writeId,
+          ),
+        ),
+      );
+      return;
+    }
+    queue.forEach((p, i) => p.resolve(results[i] as WriteResult));
+  }
+
+  private applyRecordWrite(
+    grant: ParticipantGrant,
+    write: Extract<ParticipantWrite, { type: 'consent.set' | 'demographics.set' }>,
+  ): WriteResult {
+    const at = new Date().toISOString();
+    const body: WriteResponse = { ok: true, writeId: write.writeId, replayed: false };
+    const pid = grant.participantId;
+    this.store.transaction(() => {
+      if (write.type === 'consent.set') {
+        for (const [kind, given] of Object.entries(write.consent)) {
+          if (given === undefined) continue;
+          this.store.participants.setConsent(pid, kind as 'storeWords', given, at);
+        }
+        this.store.audit(`participant:${pid}`, 'consent.set', pid, write.consent);
+      } else {
+        const current = this.store.participants.get(pid);
+        if (!current) throw new WriteError('not-found', 'Your place in this session has gone.');
+        this.store.participants.setDemographics(
+          pid,
+          demographicsSchema.parse({ ...current.demographics, ...write.demographics }),
+        );
+      }
+      this.journal(pid, write, body, at);
+    });
+    return { status: 200, body };
+  }
+
+  private context(participantId: string, now: string): WriteContext {
+    const rows = this.store.db
+      .prepare(`SELECT kind, given FROM consents WHERE participant_id = ?`)
+      .all(participantId) as { kind: string; given: number }[];
+    const given = (k: string) => rows.some((r) => r.kind === k && r.given === 1);
+    return {
+      participantId,
+      consent: { storeWords: given('storeWords'), quoteAnonymously: given('quoteAnonymously') },
+      now,
+    };
+  }
+
+  private journalled(participantId: string, writeId: string): WriteAccepted | null {
+    const row = this.store.db
+      .prepare('SELECT response FROM participant_writes WHERE participant_id = ? AND write_id = ?')
+      .get(participantId, writeId) as { response: string } | undefined;
+    return row ? (JSON.parse(row.response) as WriteAccepted) : null;
+  }
+
+  private journal(
+    participantId: string,
+    w: ParticipantWrite,
+    body: WriteResponse,
+    at: string,
+  ): void {
+    this.store.db
+      .prepare(
+        'INSERT INTO participant_writes (participant_id, write_id, kind, response, at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(participantId, w.writeId, w.type, JSON.stringify(body), at);
+  }
+}
+
+function refuse(e: WriteError, writeId: string | null): WriteResult {
+  return { status: e.status, body: e.toResponse(writeId) };
+}

@@ -1,0 +1,228 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthSessions } from '../auth/auth-sessions.ts';
+import { JoinCodes, type JoinCodeOptions } from '../auth/join-codes.ts';
+import { ParticipantTokens } from '../auth/participant-tokens.ts';
+import { sameSecret } from '../auth/secrets.ts';
+import { newSecret } from '../auth/secrets.ts';
+import { JoinThrottle, type JoinThrottleOptions } from '../auth/throttle.ts';
+import type { ApiContext } from '../http/api-context.ts';
+import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
+import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
+import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
+import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
+import { addParticipantRoutes } from '../http/routes-participant.ts';
+import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
+import { ParticipantWriteService } from '../participant-writes/write-service.ts';
+import { Store, prepareDataFolder } from '../store/index.ts';
+import { Committer } from '../sync/committer.ts';
+import { DocRegistry } from '../sync/doc-registry.ts';
+import { WsGateway } from '../sync/ws-gateway.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { Logger, stdoutSink } from './logger.ts';
+import { lanAddress, urlHost } from './addresses.ts';
+
+export interface ServerOptions {
+  dataDir: string;
+  port: number;
+  host: string;
+  mode: 'desktop' | 'server';
+  /** Built renderer, served at / if present. */
+  staticDir?: string;
+  /** Structured log sink (JSON lines on stdout by default). */
+  log?: (entry: Record<string, unknown>) => void;
+  limits?: Partial<Limits>;
+  joinCodes?: Partial<JoinCodeOptions>;
+  joinThrottle?: Partial<JoinThrottleOptions>;
+  /** Base URL put in join links; by default this machine's LAN address when listening on all. */
+  publicUrl?: string;
+  /** Behind a TLS proxy: take client addresses from X-Forwarded-For and mark cookies Secure. */
+  trustProxy?: boolean;
+  secureCookies?: boolean;
+  /** Extra named exports (the exports module's documents) next to the built-in JSON ones. */
+  exporters?: ExporterRegistry;
+  /** Compact a document's update log into a snapshot after this many updates (default 500). */
+  compactEvery?: number;
+  /** Unload a session's documents this long after everyone left (default 60 s). */
+  idleUnloadMs?: number;
+  /** How long a facilitator stays signed in (default 12 hours). */
+  sessionLifetimeMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Desktop mode: the per-launch secret the local app signs in with. */
+  desktopSecret?: string;
+  close(): Promise<void>;
+}
+
+/** Join codes: 12 digits, at most 50 open sessions. Arithmetic in docs/security.md. */
+export const DEFAULT_JOIN_CODES: JoinCodeOptions = { digits: 12, maxLiveCodes: 50 };
+/** Wrong guesses: 10 per address then 1 per 5 s; 20 in total then 1 per second. */
+export const DEFAULT_JOIN_THROTTLE: JoinThrottleOptions = {
+  perAddressBurst: 10,
+  perAddressPerSecond: 0.2,
+  totalBurst: 20,
+  totalPerSecond: 1,
+};
+
+/**
+ * Starts the collaboration server: HTTP API, WebSocket sync (y-websocket protocol) under
+ * `/collab/<doc>`, and the built pages if `staticDir` is given.
+ *
+ * @example
+ *   const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', mode: 'desktop' });
+ *   // ... server.url, server.desktopSecret
+ *   await server.close();
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = new Logger(options.log ?? stdoutSink);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const dataDir = prepareDataFolder(options.dataDir);
+  const store = Store.openFolder(dataDir);
+  const committer = new Committer(store);
+  const registry = new DocRegistry(
+    store,
+    committer,
+    {
+      compactEvery: options.compactEvery ?? 500,
+      maxDocBytes: limits.maxDocBytes,
+      idleUnloadMs: options.idleUnloadMs ?? 60_000,
+      presencePerSecond: limits.presencePerSecond,
+    },
+    log,
+  );
+  const desktopSecret = options.mode === 'desktop' ? newSecret(32) : null;
+  const auth = {
+    desktopSecret,
+    authSessions: new AuthSessions(store, options.sessionLifetimeMs ?? 12 * 3600 * 1000),
+    participantTokens: new ParticipantTokens(store),
+  };
+  const gateway = new WsGateway({ registry, auth, limits, log });
+  let publicUrl = '';
+  const ctx: ApiContext = {
+    mode: options.mode,
+    store,
+    registry,
+    committer,
+    gateway,
+    auth,
+    codes: new JoinCodes(store, { ...DEFAULT_JOIN_CODES, ...options.joinCodes }),
+    joinThrottle: new JoinThrottle({ ...DEFAULT_JOIN_THROTTLE, ...options.joinThrottle }),
+    writes: new ParticipantWriteService(store, registry, committer, limits, log),
+    exporters: { ...BUILTIN_EXPORTERS, ...options.exporters },
+    limits,
+    log,
+    trustProxy: options.trustProxy ?? false,
+    secureCookies: options.secureCookies ?? options.trustProxy ?? false,
+    sessionLifetimeMs: options.sessionLifetimeMs ?? 12 * 3600 * 1000,
+    publicUrl: () => publicUrl,
+    startedAt: Date.now(),
+  };
+  const router = new Router();
+  router.add('GET', /^\/api\/health$/, ({ res }) =>
+    sendJson(res, 200, {
+      ok: true,
+      mode: options.mode,
+      uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
+      connections: gateway.connections,
+      docsLoaded: registry.loadedDocs,
+    }),
+  );
+  addAuthRoutes(router, ctx);
+  addFacilitatorRoutes(router, ctx);
+  addParticipantRoutes(router, ctx);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (await router.handle(req, res, url)) return;
+      if (url.pathname.startsWith('/api/'))
+        throw new HttpError(404, 'not-found', 'No such API endpoint.');
+      if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
+        // Desktop: the app opens `/?secret=...`; trade it for a cookie and drop it from the URL.
+        const secret = url.searchParams.get('secret');
+        if (secret !== null && desktopSecret && sameSecret(secret, desktopSecret)) {
+          res.writeHead(303, {
+            ...PAGE_HEADERS,
+            Location: '/',
+            'Set-Cookie': sessionCookie(ctx, desktopSecret, 24 * 3600),
+          });
+          res.end();
+          return;
+        }
+        if (serveStatic(options.staticDir, url.pathname, res, req.method === 'HEAD')) return;
+      }
+      throw new HttpError(404, 'not-found', 'Not found.');
+    } catch (e) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (e instanceof HttpError) return sendError(res, e);
+      log.error('http.failed', { method: req.method, path: url.pathname, error: String(e) });
+      sendError(res, new HttpError(500, 'server-error', 'Something went wrong on the server.'));
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    gateway.handleUpgrade(req, socket, head, clientAddress(req, ctx.trustProxy));
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    registry.close();
+    store.close();
+    throw e;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${urlHost(options.host)}:${port}`;
+  publicUrl = options.publicUrl?.replace(/\/$/, '') ?? lanUrl(options.host, port) ?? url;
+  log.info('server.listening', {
+    url,
+    port,
+    host: options.host,
+    mode: options.mode,
+    joinBase: publicUrl,
+    dataDir,
+  });
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    ...(desktopSecret ? { desktopSecret } : {}),
+    close: () => {
+      closing ??= (async () => {
+        log.info('server.stopping', {});
+        await gateway.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        // Everything accepted was committed as it happened; this compacts and releases.
+        registry.close();
+        store.close();
+        log.info('server.stopped', {});
+      })();
+      return closing;
+    },
+  };
+}
+
+function lanUrl(host: string, port: number): string | null {
+  if (host !== '0.0.0.0' && host !== '::') return null;
+  const ip = lanAddress();
+  return ip ? `http://${ip}:${port}` : null;
+}

@@ -1,0 +1,195 @@
+import { TokenBucket } from '../auth/throttle.ts';
+import type { Connection } from './connection.ts';
+import { encodeAwareness, readAwarenessPayload, type AwarenessEntry } from './protocol.ts';
+
+/** The awareness id the server speaks as (for the participant count and keep-alive). */
+export const SERVER_PRESENCE_ID = 0;
+/** The stock client drops a connection after 30 s of silence; we speak at least this often. */
+export const KEEPALIVE_MS = 15_000;
+const FACILITATOR_FLUSH_MS = 50;
+const COUNT_MIN_INTERVAL_MS = 1_000;
+
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Security decision: a participant's presence is rebuilt from three known fields; anything else
+ * they send (ids, markup, huge strings) never reaches anyone.
+ */
+export function sanitisePresence(state: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { role: 'participant' };
+  if (typeof state.name === 'string') {
+    const name = state.name.replace(CONTROL, '').trim().slice(0, 40);
+    if (name) out.name = name;
+  }
+  if (typeof state.colour === 'string' && COLOUR.test(state.colour)) out.colour = state.colour;
+  else if (typeof state.color === 'string' && COLOUR.test(state.color)) out.colour = state.color;
+  if (typeof state.typing === 'boolean') out.typing = state.typing;
+  return out;
+}
+
+interface Present {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/**
+ * Presence for one session, across its `session/` and `room/` connections.
+ *
+ * Protocol decision: the stock server relays every awareness frame to every client, so N phones
+ * renewing every 15 s cost N² frames. Here participants' presence goes only to facilitators
+ * (batched every 50 ms), and participants get one small frame with the count, at most once a
+ * second and every 15 s as a keep-alive. Facilitators' own presence goes to other facilitators.
+ */
+export class SessionPresence {
+  private readonly participants = new Map<Connection, Present>();
+  private readonly facilitators = new Map<Connection, Present>();
+  private readonly buckets = new Map<Connection, TokenBucket>();
+  private dirty: AwarenessEntry[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private countTimer: NodeJS.Timeout | null = null;
+  private lastCountSent = 0;
+  private serverClock = 0;
+  private readonly keepAlive: NodeJS.Timeout;
+
+  constructor(
+    /** All connections of the session (both documents). */
+    private readonly connections: () => Iterable<Connection>,
+    private readonly perSecond: number,
+  ) {
+    this.keepAlive = setInterval(() => this.sendCount(), KEEPALIVE_MS);
+    this.keepAlive.unref();
+  }
+
+  get count(): number {
+    let n = 0;
+    for (const p of this.participants.values()) if (p.state) n++;
+    return n;
+  }
+
+  /** What a newly connected client should hear first. */
+  greet(conn: Connection): void {
+    conn.send(this.countFrame());
+    if (conn.isParticipant) return;
+    const entries: AwarenessEntry[] = [];
+    for (const p of this.participants.values()) if (p.state) entries.push({ ...p });
+    for (const [c, p] of this.facilitators)
+      if (c !== conn && c.docName === conn.docName && p.state) entries.push({ ...p });
+    if (entries.length > 0) conn.send(encodeAwareness(entries));
+  }
+
+  /** Throws MalformedMessageError for garbage (the caller closes the connection). */
+  receive(conn: Connection, payload: Uint8Array): void {
+    let bucket = this.buckets.get(conn);
+    if (!bucket) {
+      bucket = new TokenBucket(this.perSecond, this.perSecond, Date.now());
+      this.buckets.set(conn, bucket);
+    }
+    // Over the rate: dropped, not an error (a stuck typing indicator is the worst outcome).
+    if (!bucket.take(Date.now())) return;
+    const entries = readAwarenessPayload(payload, conn.isParticipant ? 4 : 64);
+    // A connection speaks for one awareness id: the first one it uses.
+    const own = entries.find((e) => e.clientId === (conn.presenceClientId ?? e.clientId));
+    if (!own || own.clientId === SERVER_PRESENCE_ID) return;
+    if (conn.presenceClientId === null) {
+      if (this.idTaken(own.clientId, conn)) return;
+      conn.presenceClientId = own.clientId;
+    }
+    const table = conn.isParticipant ? this.participants : this.facilitators;
+    const before = table.get(conn);
+    if (before && own.clock < before.clock) return;
+    const state = own.state && conn.isParticipant ? sanitisePresence(own.state) : own.state;
+    const entry = { clientId: own.clientId, clock: own.clock, state };
+    const wasPresent = Boolean(before?.state);
+    table.set(conn, entry);
+    if (conn.isParticipant) {
+      this.dirty.push(entry);
+      this.scheduleFlush();
+      if (wasPresent !== Boolean(state)) this.scheduleCount();
+    } else {
+      const frame = encodeAwareness([entry]);
+      for (const c of this.facilitators.keys())
+        if (c !== conn && c.docName === conn.docName) c.send(frame);
+    }
+  }
+
+  remove(conn: Connection): void {
+    this.buckets.delete(conn);
+    const table = conn.isParticipant ? this.participants : this.facilitators;
+    const p = table.get(conn);
+    table.delete(conn);
+    if (!p?.state) return;
+    const gone = { clientId: p.clientId, clock: p.clock + 1, state: null };
+    if (conn.isParticipant) {
+      this.dirty.push(gone);
+      this.scheduleFlush();
+      this.scheduleCount();
+    } else {
+      const frame = encodeAwareness([gone]);
+      for (const c of this.facilitators.keys()) if (c.docName === conn.docName) c.send(frame);
+    }
+  }
+
+  /** Facilitators register on connect so they receive presence even before sending their own. */
+  addFacilitator(conn: Connection): void {
+    if (!this.facilitators.has(conn))
+      this.facilitators.set(conn, { clientId: -1, clock: 0, state: null });
+  }
+
+  private idTaken(clientId: number, conn: Connection): boolean {
+    for (const [c, p] of [...this.participants, ...this.facilitators])
+      if (c !== conn && p.clientId === clientId) return true;
+    return false;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      const entries = this.dirty;
+      this.dirty = [];
+      if (entries.length === 0) return;
+      const frame = encodeAwareness(entries);
+      for (const c of this.facilitators.keys()) c.send(frame);
+    }, FACILITATOR_FLUSH_MS);
+  }
+
+  private scheduleCount(): void {
+    if (this.countTimer) return;
+    const wait = Math.max(0, this.lastCountSent + COUNT_MIN_INTERVAL_MS - Date.now());
+    this.countTimer = setTimeout(() => {
+      this.countTimer = null;
+      this.sendCount();
+    }, wait);
+  }
+
+  /**
+   * The clock rises with time (tenths of a second), not just by one: a client that reconnects
+   * has bumped our entry's clock while marking it gone, and must still accept the next frame.
+   */
+  private countFrame(): Uint8Array {
+    this.serverClock = Math.max(this.serverClock + 1, Math.floor(Date.now() / 100));
+    return encodeAwareness([
+      {
+        clientId: SERVER_PRESENCE_ID,
+        clock: this.serverClock,
+        state: { role: 'server', present: this.count },
+      },
+    ]);
+  }
+
+  /** One shared frame to everyone: the count, which doubles as the keep-alive. */
+  private sendCount(): void {
+    this.lastCountSent = Date.now();
+    const frame = this.countFrame();
+    for (const c of this.connections()) c.send(frame);
+  }
+
+  close(): void {
+    clearInterval(this.keepAlive);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.countTimer) clearTimeout(this.countTimer);
+  }
+}

@@ -1,0 +1,110 @@
+import {
+  projectRoom,
+  projectRoomActions,
+  projectRoomCard,
+  projectRoomNote,
+  projectRoomState,
+  themeNames,
+  type ProgrammeDoc,
+  type RoomDoc,
+  type Session,
+  type SessionChange,
+  type SessionDoc,
+} from '../../core/index.ts';
+
+/** Origin of the server's writes to a room, so nothing mistakes them for a client's. */
+export const PROJECTION_ORIGIN = Symbol('cohear-room-projection');
+
+/**
+ * Keeps `room/<session>` in step with `session/<session>` (and the programme's codebook and
+ * actions). Changes are marked as they happen and written in the same unit of work, just before
+ * it commits; only what a change touched is recomputed, so a participant's note costs one note,
+ * not the whole session (the full projection runs on load, to repair anything missed).
+ */
+export class RoomProjector {
+  private header = false;
+  private cards = false;
+  private actions = false;
+  private readonly notes = new Set<string>();
+  private readonly stop: () => void;
+
+  constructor(
+    private readonly session: SessionDoc,
+    private readonly room: RoomDoc,
+    private readonly programme: ProgrammeDoc,
+    private readonly record: () => Pick<Session, 'title' | 'status'>,
+    private readonly onDirty: (p: RoomProjector) => void,
+  ) {
+    this.stop = session.observeChanges((c) => this.mark(c));
+  }
+
+  get dirty(): boolean {
+    return this.header || this.cards || this.actions || this.notes.size > 0;
+  }
+
+  mark(c: Pick<SessionChange, 'noteIds' | 'header' | 'cards'>): void {
+    for (const id of c.noteIds) this.notes.add(id);
+    this.header ||= c.header;
+    this.cards ||= c.cards;
+    this.onDirty(this);
+  }
+
+  /** The codebook (card theme names) or shared actions changed. */
+  markProgramme(): void {
+    this.cards = true;
+    this.actions = true;
+    this.onDirty(this);
+  }
+
+  /** The session's title or status changed. */
+  markHeader(): void {
+    this.header = true;
+    this.onDirty(this);
+  }
+
+  /** Writes what changed; call inside a committer unit of work. */
+  flush(): void {
+    if (!this.dirty) return;
+    this.room.doc.transact(() => {
+      if (this.header)
+        this.room.applyState(
+          projectRoomState(this.record(), {
+            agenda: this.session.agenda(),
+            persona: this.session.persona(),
+            currentStepId: this.session.currentStepId(),
+          }),
+        );
+      for (const id of this.notes) {
+        const note = this.session.notes.get(id);
+        this.room.applyNote(id, note ? projectRoomNote(note) : null);
+      }
+      if (this.cards) {
+        const names = themeNames(this.programme.themes.all());
+        this.room.applyCards(this.session.cards.all().map((c) => projectRoomCard(c, names)));
+      }
+      if (this.actions) this.room.applyActions(projectRoomActions(this.programme.actions.all()));
+    }, PROJECTION_ORIGIN);
+    this.header = this.cards = this.actions = false;
+    this.notes.clear();
+  }
+
+  /** Recomputes everything (on load): writes only what differs. */
+  full(): void {
+    const p = this.programme.read();
+    this.room.apply(
+      projectRoom({
+        session: this.record(),
+        content: this.session.read(),
+        codebook: p.codebook,
+        actions: p.actions,
+      }),
+      PROJECTION_ORIGIN,
+    );
+    this.header = this.cards = this.actions = false;
+    this.notes.clear();
+  }
+
+  destroy(): void {
+    this.stop();
+  }
+}

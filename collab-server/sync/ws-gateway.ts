@@ -1,0 +1,257 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import {
+  credentialsOf,
+  resolvePrincipal,
+  sameOrigin,
+  type Principal,
+  type PrincipalResolverDeps,
+} from '../auth/principal.ts';
+import { CLOSE, type Limits } from '../server/limits.ts';
+import type { Logger } from '../server/logger.ts';
+import { Connection } from './connection.ts';
+import { parseDocName, type DocRegistry } from './doc-registry.ts';
+import { DocumentFullError, type LiveDoc } from './live-doc.ts';
+import {
+  MalformedMessageError,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  readMessage,
+} from './protocol.ts';
+import type { SessionHub } from './session-hub.ts';
+
+/** WebSocket documents are served under this path: `/collab/room/<session>`. */
+export const COLLAB_PATH = '/collab/';
+const PING_MS = 30_000;
+
+type Access = { ok: true; readOnly: boolean } | { ok: false; code: number; reason: string };
+
+/**
+ * Who may sync what (docs/security.md): facilitators read and write programme and session
+ * documents and read rooms; a participant reads only the room of their own session; observers
+ * sync nothing. Rooms are read-only for everyone: only the server's projection writes them.
+ */
+export function accessFor(principal: Principal, docName: string): Access {
+  const doc = parseDocName(docName);
+  if (!doc) return { ok: false, code: CLOSE.notFound, reason: 'no such document' };
+  switch (principal.role) {
+    case 'facilitator':
+      return { ok: true, readOnly: doc.kind === 'room' };
+    case 'participant':
+      return doc.kind === 'room' && doc.id === principal.sessionId
+        ? { ok: true, readOnly: true }
+        : { ok: false, code: CLOSE.forbidden, reason: 'participants may only join their own room' };
+    case 'observer':
+      return { ok: false, code: CLOSE.forbidden, reason: 'observers may download exports only' };
+  }
+}
+
+export interface GatewayDeps {
+  registry: DocRegistry;
+  auth: PrincipalResolverDeps;
+  limits: Limits;
+  log: Logger;
+}
+
+/** Accepts WebSocket upgrades, authenticates them once and speaks the y-websocket protocol. */
+export class WsGateway {
+  private readonly wss: WebSocketServer;
+  private readonly perAddress = new Map<string, number>();
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly pinger: NodeJS.Timeout;
+  private open = 0;
+  private closing = false;
+
+  constructor(private readonly deps: GatewayDeps) {
+    // Frames over the limit are refused by ws itself with close code 1009.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: deps.limits.maxMessageBytes,
+      perMessageDeflate: false,
+    });
+    this.pinger = setInterval(() => this.ping(), PING_MS);
+    this.pinger.unref();
+  }
+
+  get connections(): number {
+    return this.open;
+  }
+
+  /** Handles an HTTP upgrade request; answers with an HTTP error where it can. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, address: string): void {
+    const refuse = (status: number, text: string) => {
+      socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+      );
+    };
+    if (this.closing) return refuse(503, 'Server is shutting down');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(COLLAB_PATH)) return refuse(404, 'Not Found');
+    if (this.open >= this.deps.limits.maxConnections)
+      return refuse(503, 'Server is at its connection limit');
+    const count = this.perAddress.get(address) ?? 0;
+    if (count >= this.deps.limits.maxConnectionsPerAddress)
+      return refuse(
+        429,
+        `Too many connections from your address (at most ${this.deps.limits.maxConnectionsPerAddress})`,
+      );
+    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+    const creds = credentialsOf(req, url);
+    const principal = creds ? resolvePrincipal(this.deps.auth, creds.token) : null;
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const deny = (code: number, reason: string) => {
+        ws.send(encodePermissionDenied(reason));
+        ws.close(code, reason);
+      };
+      if (!principal) return deny(CLOSE.unauthorised, 'sign in or join again');
+      if (creds?.viaCookie && !sameOrigin(req))
+        return deny(CLOSE.forbidden, 'cross-site connection refused');
+      const access = accessFor(principal, docName);
+      if (!access.ok) return deny(access.code, access.reason);
+      let found: ReturnType<DocRegistry['doc']>;
+      try {
+        found = this.deps.registry.doc(docName);
+      } catch (e) {
+        this.deps.log.error('doc.load-failed', { doc: docName, error: String(e) });
+        return deny(CLOSE.serverError, 'document could not be loaded');
+      }
+      if (!found) return deny(CLOSE.notFound, 'no such document');
+      this.attach(ws, principal, found.live, found.hub, access.readOnly, address);
+    });
+  }
+
+  private attach(
+    ws: WebSocket,
+    principal: Principal,
+    live: LiveDoc,
+    hub: SessionHub | null,
+    readOnly: boolean,
+    address: string,
+  ): void {
+    const conn = new Connection(
+      ws,
+      principal,
+      live.name,
+      readOnly,
+      address,
+      this.deps.limits.maxBufferedBytes,
+    );
+    this.open++;
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.alive.add(ws);
+    live.connections.add(conn);
+    if (hub && !conn.isParticipant) hub.presence.addFacilitator(conn);
+    ws.on('pong', () => this.alive.add(ws));
+    ws.on('message', (data, isBinary) => this.onMessage(conn, live, hub, data, isBinary));
+    ws.on('error', (e) => this.deps.log.warn('ws.error', { conn: conn.id, error: e.message }));
+    ws.on('close', () => {
+      conn.closed = true;
+      this.open--;
+      const n = (this.perAddress.get(address) ?? 1) - 1;
+      if (n <= 0) this.perAddress.delete(address);
+      else this.perAddress.set(address, n);
+      live.connections.delete(conn);
+      hub?.presence.remove(conn);
+      if (hub) hub.lastActive = Date.now();
+    });
+    // A writer gets our state vector so it sends what we lack; a reader's state is never wanted.
+    if (!readOnly) conn.send(encodeSyncStep1(Y.encodeStateVector(live.doc)));
+    hub?.presence.greet(conn);
+  }
+
+  private onMessage(
+    conn: Connection,
+    live: LiveDoc,
+    hub: SessionHub | null,
+    data: RawData,
+    isBinary: boolean,
+  ): void {
+    if (conn.closed) return;
+    const frame = toBytes(data);
+    if (!isBinary) return conn.close(CLOSE.malformed, 'expected binary y-websocket frames');
+    if (conn.isParticipant && frame.byteLength > this.deps.limits.maxParticipantMessageBytes)
+      return conn.close(CLOSE.tooBig, 'message too large');
+    try {
+      const msg = readMessage(frame);
+      switch (msg.kind) {
+        case 'sync-step-1':
+          conn.send(live.syncStep2For(msg.stateVector));
+          return;
+        case 'sync-step-2':
+        case 'update':
+          // Read-only rooms: a reader's edits are dropped, never applied, never relayed.
+          if (conn.readOnly) return;
+          checkUpdate(msg.update);
+          live.applyRemote(msg.update, conn);
+          return;
+        case 'awareness':
+          if (hub) hub.presence.receive(conn, msg.update);
+          else if (!conn.isParticipant) {
+            for (const c of live.connections) if (c !== conn) c.send(frame);
+          }
+          return;
+        case 'query-awareness':
+          hub?.presence.greet(conn);
+          return;
+        case 'auth':
+          return;
+      }
+    } catch (e) {
+      if (e instanceof MalformedMessageError) {
+        this.deps.log.warn('ws.malformed', { conn: conn.id, doc: conn.docName, error: e.message });
+        return conn.close(CLOSE.malformed, `malformed message: ${e.message}`);
+      }
+      if (e instanceof DocumentFullError) return conn.close(CLOSE.documentFull, e.message);
+      this.deps.log.error('ws.failed', { conn: conn.id, doc: conn.docName, error: String(e) });
+      conn.close(CLOSE.serverError, 'the server could not apply that change');
+    }
+  }
+
+  private ping(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+
+  /** Shutdown: tells every client to come back later (the stock client reconnects). */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.pinger);
+    const closed = [...this.wss.clients].map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          if (ws.readyState === ws.CLOSED) return resolve();
+          ws.once('close', () => resolve());
+          ws.close(CLOSE.goingAway, 'server shutting down');
+          setTimeout(() => {
+            ws.terminate();
+            resolve();
+          }, 1000).unref();
+        }),
+    );
+    await Promise.all(closed);
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+/** A garbled update can half-apply before Yjs notices; decoding it first rejects it whole. */
+function checkUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch {
+    throw new MalformedMessageError('update is not a Yjs update');
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
