@@ -1,0 +1,45 @@
+import type { CloudScope } from '../../core/analysis/index.ts';
+import { type RenderedChart, chartPng } from '../charts/index.ts';
+import { cloudPng, renderCloud } from '../cloud/index.ts';
+import { type Block, caption, image, table } from './blocks.ts';
+
+/** A word cloud placed in a document: picture with alt text, caption, and its word table. */
+export function cloudBlocks(
+  scope: CloudScope,
+  figure: string,
+): { picture: Block[]; words: Block[] } {
+  if (scope.words.length === 0) {
+    return { picture: [caption(`${figure}. ${scope.title}: no words to show.`)], words: [] };
+  }
+  const cloud = renderCloud(scope);
+  const png = cloudPng(cloud);
+  return {
+    picture: [
+      image(
+        png,
+        { width: cloud.width, height: cloud.height },
+        { title: scope.title, description: cloud.alt },
+      ),
+      caption(
+        `${figure}. ${scope.title} (${scope.noteCount} notes). Every word and its count is listed in the word table.`,
+      ),
+    ],
+    words: [
+      table(
+        ['Word', 'Times said'],
+        scope.words.map((w) => [w.text, w.count]),
+        [0.7, 0.3],
+      ),
+    ],
+  };
+}
+
+/** A chart placed in a document, with alt text and caption. */
+export function chartBlocks(chart: RenderedChart, figure: string): Block[] {
+  const width = Number(/width="(\d+)"/.exec(chart.svg)?.[1] ?? 760);
+  const height = Number(/height="(\d+)"/.exec(chart.svg)?.[1] ?? 400);
+  return [
+    image(chartPng(chart), { width, height }, { title: chart.title, description: chart.alt }),
+    caption(`${figure}. ${chart.title}`),
+  ];
+}
