@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { newId, type Polarity, type SessionDoc } from '../../../core/index.ts';
+import { PARTICIPANT_POLARITY } from '../shared/labels.ts';
+
+/** For words said aloud in the room: the scribe types them as they are spoken. */
+export function CaptureForm(props: { session: SessionDoc; facilitator: string }) {
+  const [text, setText] = useState('');
+  const [polarity, setPolarity] = useState<Polarity>('neutral');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="card stack"
+      aria-label="Capture what was said"
+      onSubmit={(e) => {
+        e.preventDefault();
+        try {
+          props.session.notes.put({
+            id: newId('n'),
+            text: text.trim(),
+            kind: 'comment',
+            stepId: props.session.currentStepId(),
+            author: { type: 'facilitator', facilitator: props.facilitator, capturedFor: null },
+            createdAt: new Date().toISOString(),
+            polarity,
+            themeIds: [],
+            quotable: false,
+            hidden: false,
+            shared: false,
+            withdrawn: false,
+          });
+          setText('');
+          setError(null);
+        } catch (err) {
+          setError((err as Error).message);
+        }
+      }}
+    >
+      <label htmlFor="capture-text">Capture what was said</label>
+      <textarea id="capture-text" value={text} onChange={(e) => setText(e.target.value)} />
+      <div className="segmented" role="group" aria-label="Polarity">
+        {(['want', 'do-not-want', 'neutral'] as const).map((p) => (
+          <button
+            key={p}
+            type="button"
+            className="small"
+            aria-pressed={polarity === p}
+            onClick={() => setPolarity(p)}
+          >
+            {PARTICIPANT_POLARITY[p]}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={!text.trim()}>
+        Add note
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { listProgrammes } from './facilitator-api.ts';
+import type { ProgrammeSummary } from './types.ts';
+
+export function ProgrammeList() {
+  const [programmes, setProgrammes] = useState<ProgrammeSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    listProgrammes().then(
+      (r) => setProgrammes(r.programmes),
+      (e: Error) => setError(e.message),
+    );
+  }, []);
+  return (
+    <main>
+      <h1>Programmes</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {programmes?.length === 0 && (
+        <div className="card">
+          <p>There are no programmes yet.</p>
+          <p className="hint">
+            To look around with example data, run <code>npx cohear demo</code> and reload this page.
+            To bring in a programme from another computer, use <code>npx cohear import FILE</code>.
+          </p>
+        </div>
+      )}
+      <div className="grid">
+        {programmes?.map((p) => (
+          <a key={p.id} className="card" href={`#/programme/${encodeURIComponent(p.id)}`}>
+            <h2>{p.title}</h2>
+            <p className="hint">{p.organisation}</p>
+            <p>
+              {p.sessionCount} sessions · {p.participantCount} participants
+            </p>
+          </a>
+        ))}
+      </div>
+    </main>
+  );
+}

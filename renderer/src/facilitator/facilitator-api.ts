@@ -1,0 +1,37 @@
+import type { Programme, ProgrammeSummary, Session } from './types.ts';
+import { api } from '../shared/http.ts';
+
+export interface Me {
+  role: 'facilitator' | 'observer' | 'participant';
+  name?: string;
+}
+
+export interface SessionListing extends Session {
+  docs: { session: string; room: string };
+  present: number;
+}
+
+export interface JoinDetails {
+  code: string;
+  codeDisplay: string;
+  link: string;
+}
+
+export const whoAmI = () => api<Me>('/api/auth/me');
+export const signIn = (email: string, password: string) =>
+  api('/api/auth/login', { body: { email, password } });
+export const signInDesktop = (secret: string) => api('/api/auth/desktop', { body: { secret } });
+export const signOut = () => api('/api/auth/logout', { body: {} });
+export const listProgrammes = () => api<{ programmes: ProgrammeSummary[] }>('/api/programmes');
+export const getProgramme = (id: string) =>
+  api<{ programme: Programme; sessions: SessionListing[]; doc: string }>(
+    `/api/programmes/${encodeURIComponent(id)}`,
+  );
+export const openSession = (id: string) =>
+  api<JoinDetails & { status: string }>(`/api/sessions/${encodeURIComponent(id)}/open`, {
+    body: {},
+  });
+export const closeSession = (id: string) =>
+  api(`/api/sessions/${encodeURIComponent(id)}/close`, { body: {} });
+export const joinDetails = (id: string) =>
+  api<JoinDetails>(`/api/sessions/${encodeURIComponent(id)}/join`);

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import {
+  AGE_BANDS,
+  DEMOGRAPHIC_LABELS,
+  ETHNICITIES,
+  GENDERS,
+  PREFER_NOT_TO_SAY,
+  type Demographics,
+} from '../../../core/index.ts';
+
+/**
+ * Optional "about you" questions. Every one has "prefer not to say", and the whole form can be
+ * skipped: the team uses the answers only as counts, to see who they have not yet heard from.
+ */
+export function DemographicsForm(props: {
+  initial: Demographics | null;
+  busy: boolean;
+  onSubmit: (d: Partial<Demographics>) => void;
+  onSkip: () => void;
+}) {
+  const [d, setD] = useState<Demographics>(
+    props.initial ?? { gender: null, ageBand: null, ethnicity: null, town: null },
+  );
+  const select = <K extends 'gender' | 'ageBand' | 'ethnicity'>(
+    key: K,
+    label: string,
+    options: readonly string[],
+  ) => (
+    <div>
+      <label htmlFor={`dem-${key}`}>{label}</label>
+      <select
+        id={`dem-${key}`}
+        value={d[key] ?? ''}
+        onChange={(e) => setD({ ...d, [key]: e.target.value === '' ? null : e.target.value })}
+      >
+        <option value="">Not answered</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {DEMOGRAPHIC_LABELS[o] ?? o}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <form
+      className="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit(d);
+      }}
+    >
+      <h1>About you (optional)</h1>
+      <p className="hint">
+        These help the team see whose voices are missing. They are only ever shown as totals.
+      </p>
+      {select('gender', 'Gender', GENDERS)}
+      {select('ageBand', 'Age', AGE_BANDS)}
+      {select('ethnicity', 'Ethnic group', ETHNICITIES)}
+      <div>
+        <label htmlFor="dem-town">Town or area</label>
+        <input
+          id="dem-town"
+          type="text"
+          maxLength={100}
+          value={d.town === PREFER_NOT_TO_SAY ? '' : (d.town ?? '')}
+          disabled={d.town === PREFER_NOT_TO_SAY}
+          onChange={(e) =>
+            setD({ ...d, town: e.target.value.trim() === '' ? null : e.target.value })
+          }
+        />
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={d.town === PREFER_NOT_TO_SAY}
+            onChange={(e) => setD({ ...d, town: e.target.checked ? PREFER_NOT_TO_SAY : null })}
+          />
+          <span>Prefer not to say</span>
+        </label>
+      </div>
+      <div className="row">
+        <button type="submit" disabled={props.busy}>
+          Save and continue
+        </button>
+        <button type="button" className="secondary" onClick={props.onSkip}>
+          Skip
+        </button>
+      </div>
+    </form>
+  );
+}
