@@ -94,7 +94,13 @@ export function cloudScopes(view: ExportView, options: WordFrequencyOptions = {}
     const notes = view.notes.filter((n) => n.note.polarity === polarity);
     if (notes.length > 0) {
       out.push(
-        scope('polarity', `polarity-${polarity}`, POLARITY_LABELS[polarity], notes, options),
+        scope(
+          'polarity',
+          `polarity-${polarity}`,
+          `Words used: ${POLARITY_LABELS[polarity].toLowerCase().replace('not', 'NOT')}`,
+          notes,
+          options,
+        ),
       );
     }
   }

@@ -52,6 +52,17 @@ const EXTRA_STOPWORDS = [
   'dont',
   'didnt',
   'cant',
+  // Lead-ins people use when speaking, which say nothing about the service.
+  'honestly',
+  'simply',
+  'actually',
+  'basically',
+  'literally',
+  'definitely',
+  'probably',
+  'maybe',
+  'quite',
+  'pretty',
 ];
 const STOPWORDS = new Set([...eng, ...EXTRA_STOPWORDS].map((w) => w.toLowerCase()));
 // Parts of speech that carry content; pronouns, determiners and auxiliaries never do.
@@ -64,6 +75,12 @@ const PLACEHOLDERS = new RegExp(
 );
 
 type Nlp = ReturnType<typeof winkNLP>;
+type Token = { form: string; lemma: string };
+
+// Clouds of one programme (whole, per session, theme, cohort, polarity) read the same notes
+// many times over; parsing is the expensive part, so each text's words are kept once parsed.
+const tokenCache = new Map<string, Token[]>();
+const TOKEN_CACHE_MAX = 50_000;
 let nlp: Nlp | null = null;
 // The model takes ~100 ms to load, so it is loaded on first use, once.
 function getNlp(): Nlp {
@@ -86,28 +103,14 @@ export function wordFrequencies(
 ): CloudWord[] {
   const maxWords = options.maxWords ?? 150;
   const minCount = options.minCount ?? 1;
-  const engine = getNlp();
-  const its = engine.its;
-  // wink-nlp's published types give its.lemma a third parameter that the library passes itself.
-  const lemmaOf = its.lemma as unknown as ItsFunction<string>;
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const raw of texts) {
-    const text = raw.replace(PLACEHOLDERS, ' ');
-    if (text.trim() === '') continue;
-    const doc = engine.readDoc(text);
-    doc.tokens().each((token: ItemToken) => {
-      if (token.out(its.type) !== 'word') return;
-      if (!CONTENT_POS.has(token.out(its.pos))) return;
-      const form = token.out(its.normal).replace(/['’]/g, '');
-      const lemma = token.out(lemmaOf).toLowerCase().replace(/['’]/g, '');
-      if (form.length < 3 || lemma.length < 2) return;
-      if (STOPWORDS.has(form) || STOPWORDS.has(lemma)) return;
-      if (!/\p{L}/u.test(form)) return;
+    for (const { form, lemma } of contentWords(raw)) {
       const entry = counts.get(lemma) ?? { count: 0, forms: new Map<string, number>() };
       entry.count += 1;
       entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
       counts.set(lemma, entry);
-    });
+    }
   }
   const words = [...counts.entries()]
     .filter(([, e]) => e.count >= minCount)
@@ -128,4 +131,34 @@ export function wordFrequencies(
     .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
   const max = list[0]?.count ?? 1;
   return list.map((w) => ({ ...w, weight: w.count / max }));
+}
+
+/** The content words of one text, with their lemmas; cached by text. */
+function contentWords(raw: string): Token[] {
+  const cached = tokenCache.get(raw);
+  if (cached) return cached;
+  const engine = getNlp();
+  const its = engine.its;
+  // wink-nlp's published types give its.lemma a third parameter that the library passes itself.
+  const lemmaOf = its.lemma as unknown as ItsFunction<string>;
+  const out: Token[] = [];
+  const text = raw.replace(PLACEHOLDERS, ' ');
+  if (text.trim() !== '') {
+    engine
+      .readDoc(text)
+      .tokens()
+      .each((token: ItemToken) => {
+        if (token.out(its.type) !== 'word') return;
+        if (!CONTENT_POS.has(token.out(its.pos))) return;
+        const form = token.out(its.normal).replace(/['’]/g, '');
+        const lemma = token.out(lemmaOf).toLowerCase().replace(/['’]/g, '');
+        if (form.length < 3 || lemma.length < 2) return;
+        if (STOPWORDS.has(form) || STOPWORDS.has(lemma)) return;
+        if (!/\p{L}/u.test(form)) return;
+        out.push({ form, lemma });
+      });
+  }
+  if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+  tokenCache.set(raw, out);
+  return out;
 }

@@ -71,14 +71,25 @@ export function quote(text: string, attribution: string): Paragraph[] {
   ];
 }
 
+/** Table text is 10 pt (body text is 12 pt) so narrow number columns keep whole words. */
+const TABLE_TEXT = 20;
+
 export type CellContent = string | number | readonly string[];
 
 function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
   if (typeof content === 'string' || typeof content === 'number') {
-    return [new Paragraph({ children: [new TextRun({ text: String(content), bold })] })];
+    return [
+      new Paragraph({ children: [new TextRun({ text: String(content), bold, size: TABLE_TEXT })] }),
+    ];
   }
   if (content.length === 0) return [new Paragraph('')];
-  return content.map((t) => new Paragraph({ text: t, bullet: { level: 0 } }));
+  return content.map(
+    (t) =>
+      new Paragraph({
+        children: [new TextRun({ text: t, size: TABLE_TEXT })],
+        bullet: { level: 0 },
+      }),
+  );
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8c8c8c' };

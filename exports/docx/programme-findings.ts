@@ -75,7 +75,7 @@ export function findings(
   for (const scope of clouds) {
     const { picture, words } = cloudBlocks(scope, figures.next());
     out.push(...picture);
-    if (words.length > 0) wordTables.push(heading(`Words: ${scope.title}`, 2), ...words);
+    if (words.length > 0) wordTables.push(heading(scope.title, 2), ...words);
   }
   for (const row of kt.rows) {
     out.push(heading(row.path, 2));
@@ -106,22 +106,23 @@ export function findings(
 }
 
 /** The cells of the key theme table: the first few statements, then how many more. */
-function cellStatements(list: readonly string[], n: number, perCell: number): string[] {
+function cellStatements(list: readonly string[], perCell: number): string[] {
   const shown = list.slice(0, perCell);
-  return list.length > perCell
-    ? [...shown, `and ${list.length - perCell} more (${n} notes)`]
+  const more = list.length - perCell;
+  return more > 0
+    ? [...shown, `and ${more} more ${more === 1 ? 'statement' : 'statements'} in the findings`]
     : shown;
 }
 
 /** The key theme table as a Word table. */
 export function keyThemeTableBlock(kt: KeyThemeTable, perCell = Number.POSITIVE_INFINITY): Block {
   return table(
-    ['Theme', 'Notes (people)', POLARITY_LABELS.want, POLARITY_LABELS['do-not-want']],
+    ['Theme', 'Notes', POLARITY_LABELS.want, POLARITY_LABELS['do-not-want']],
     kt.rows.map((r) => [
       r.path,
-      `${r.counts.total} (${r.participants})`,
-      cellStatements(r.want, r.counts.want, perCell),
-      cellStatements(r.doNotWant, r.counts.doNotWant, perCell),
+      `${r.counts.total} from ${r.participants} ${r.participants === 1 ? 'person' : 'people'}`,
+      cellStatements(r.want, perCell),
+      cellStatements(r.doNotWant, perCell),
     ]),
     [0.18, 0.12, 0.35, 0.35],
   );

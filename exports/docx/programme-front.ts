@@ -67,10 +67,9 @@ export function methodology(data: ReportData): Block[] {
       `The programme held ${plural(attendance.length, 'session')}. Each followed a planned agenda of discussion steps; what people said was captured as notes, by participants on their own devices or by a facilitator, and tagged into themes, each note marked as something people want to see or do NOT want to see.`,
     ),
     table(
-      ['Session', 'Kind', 'Date', 'Format', 'Cohort', 'Registered', 'Attended'],
+      ['Session', 'Date', 'Format', 'Cohort', 'Registered', 'Attended'],
       attendance.map((a) => [
-        a.session.title,
-        SESSION_KIND_LABELS[a.session.kind],
+        `${a.session.title} (${SESSION_KIND_LABELS[a.session.kind].toLowerCase()})`,
         formatDate(a.session.date),
         a.session.mode === 'in-person'
           ? 'In person'
@@ -81,7 +80,7 @@ export function methodology(data: ReportData): Block[] {
         a.registered,
         a.attended,
       ]),
-      [0.22, 0.14, 0.14, 0.1, 0.2, 0.1, 0.1],
+      [0.27, 0.15, 0.12, 0.21, 0.13, 0.12],
     ),
     heading('Cohorts', 2),
     data.cohorts.length > 0
