@@ -63,6 +63,8 @@ export function serveStatic(
   if (rel.includes('\0')) return false;
   let file = path.resolve(base, `.${path.posix.normalize(`/${rel}`)}`);
   if (file !== base && !file.startsWith(base + path.sep)) return false;
+  // Clean URLs: /join serves join.html (the participant page), which join links point at.
+  if (!path.extname(file) && existsSync(`${file}.html`)) file = `${file}.html`;
   if (!existsSync(file) || !statSync(file).isFile()) {
     if (path.extname(rel)) return false;
     file = path.join(base, 'index.html');
