@@ -31,12 +31,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < src.length; i += 1) {
     const c = src[i];
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') ((cell += '"'), (i += 1));
-      else if (c === '"') quoted = false;
+      if (c === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && src[i + 1] === '\n') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && src[i + 1] === '\n') {
       row.push(cell);
       rows.push(row);
       row = [];
