@@ -1,0 +1,243 @@
+import { spawnSync } from 'node:child_process';
+import { percentile, writeBenchSection } from '../report.ts';
+import { cpuSeconds, rssBytes, sleep, startOnCore0, stop } from './measure.ts';
+import { hocuspocus, ours, reference, type Client, type Target } from './targets.ts';
+
+/**
+ * npm run bench:collab. The server runs on core 0, this load generator on core 1 (taskset); a
+ * run whose load generator passes 70% of its core is reported as discarded. Never a test.
+ * BENCH_SIZES=100,300 and BENCH_SECONDS=8 shorten it.
+ */
+if (process.env.COHEAR_BENCH_PINNED !== '1') {
+  const r = spawnSync(
+    'taskset',
+    ['-c', '1', process.execPath, '--import', 'tsx', import.meta.filename],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, COHEAR_BENCH_PINNED: '1' },
+    },
+  );
+  process.exit(r.status ?? 1);
+}
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,300,1000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const FACILITATORS = 5;
+const NOTES_PER_SECOND = 20;
+
+interface Result {
+  target: string;
+  n: number;
+  connectMs: number;
+  facP50: number;
+  facP99: number;
+  partP99: number;
+  serverCpuPct: number;
+  rssPerConnKB: number;
+  cpuPerConnMs: number;
+  saturation: number;
+  loadCpuPct: number;
+  samples: { fac: number; part: number; lostNotes: number };
+  discarded: boolean;
+}
+
+async function runOne(target: Target, n: number): Promise<Result> {
+  const server = await startOnCore0(target.script);
+  const pid = server.child.pid as number;
+  try {
+    await sleep(500);
+    const rss0 = rssBytes(pid);
+    const creds = await target.prepareParticipants(server.ready, n);
+    // The join storm: all N connect at once; done when every one has synced.
+    const cpuConnect0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    const parts: Client[] = creds.map((c, i) => target.participant(server.ready, c, i));
+    await Promise.all(parts.map((p) => p.synced));
+    const connectMs = performance.now() - t0;
+    const cpuConnect = cpuSeconds(pid) - cpuConnect0;
+    const facs = Array.from({ length: FACILITATORS }, () => target.facilitator(server.ready));
+    await Promise.all(facs.map((f) => f.synced));
+    await sleep(1000);
+    const rss1 = rssBytes(pid);
+
+    // Steady phase: notes at 20/s from participants, a shared note every second, presence on.
+    const sentAt = new Map<string, { t: number; seen: number }>();
+    const sharedAt = new Map<string, number>();
+    const facLat: number[] = [];
+    const partLat: number[] = [];
+    let lastArrived: string | null = null;
+    facs.forEach((f, fi) =>
+      f.notes().observe((e) => {
+        const now = performance.now();
+        for (const k of e.keysChanged) {
+          const s = sentAt.get(k);
+          if (!s) continue;
+          facLat.push(now - s.t);
+          if (fi === 0) lastArrived = k;
+          if (++s.seen === FACILITATORS) sentAt.delete(k);
+        }
+      }),
+    );
+    parts.forEach((p) =>
+      p.shared().observe((e) => {
+        const now = performance.now();
+        for (const k of e.keysChanged) {
+          const t = sharedAt.get(k);
+          if (t !== undefined && p.shared().has(k)) partLat.push(now - t);
+        }
+      }),
+    );
+    const cpuA = cpuSeconds(pid);
+    const loadA = process.cpuUsage();
+    const wallA = performance.now();
+    let seq = 0;
+    const errors: unknown[] = [];
+    const writer = setInterval(() => {
+      const i = seq++ % n;
+      const id = `n${n}x${seq}`;
+      sentAt.set(id, { t: performance.now(), seen: 0 });
+      target
+        .writeNote(
+          server.ready,
+          creds[i],
+          parts[i] as Client,
+          id,
+          `Note ${seq} from participant ${i}`,
+        )
+        .catch((e) => errors.push(e));
+    }, 1000 / NOTES_PER_SECOND);
+    const sharer = setInterval(() => {
+      const id = target === ours ? lastArrived : `s${seq}`;
+      if (!id || sharedAt.has(id)) return;
+      sharedAt.set(id, performance.now());
+      target.shareNote(facs[0] as Client, id, `Shared ${id}`);
+    }, 1000);
+    await sleep(SECONDS * 1000);
+    clearInterval(writer);
+    clearInterval(sharer);
+    await sleep(1000);
+    const wall = (performance.now() - wallA) / 1000;
+    const load = process.cpuUsage(loadA);
+    const loadCpuPct = ((load.user + load.system) / 1e6 / wall) * 100;
+    const serverCpuPct = ((cpuSeconds(pid) - cpuA) / wall) * 100;
+    const lostNotes = sentAt.size;
+
+    // Saturation: as many notes as the server will take for 3 s; counted as they reach a facilitator.
+    let arrived = 0;
+    let open = true;
+    facs[0]?.notes().observe((e) => {
+      if (open) arrived += e.keysChanged.size;
+    });
+    const satStart = performance.now();
+    const writers = Array.from({ length: 64 }, async (_x, w) => {
+      for (let k = 0; performance.now() - satStart < 3000; k++) {
+        const i = (w * 7919 + k) % n;
+        try {
+          await target.writeNote(
+            server.ready,
+            creds[i],
+            parts[i] as Client,
+            `sat${w}x${k}`,
+            `Saturation ${k}`,
+          );
+        } catch {
+          /* refused under load: not counted */
+        }
+        if (k % 20 === 0) await new Promise((r) => setImmediate(r));
+      }
+    });
+    await Promise.all(writers);
+    await sleep(Math.max(0, 3000 - (performance.now() - satStart)));
+    open = false;
+    const saturation = arrived / 3;
+
+    parts.forEach((p) => p.destroy());
+    facs.forEach((f) => f.destroy());
+    if (errors.length)
+      console.error(
+        `${target.name} n=${n}: ${errors.length} write errors, first: ${String(errors[0])}`,
+      );
+    return {
+      target: target.name,
+      n,
+      connectMs,
+      facP50: percentile(facLat, 50),
+      facP99: percentile(facLat, 99),
+      partP99: percentile(partLat, 99),
+      serverCpuPct,
+      rssPerConnKB: (rss1 - rss0) / (n + FACILITATORS) / 1024,
+      cpuPerConnMs: (cpuConnect * 1000) / n,
+      saturation,
+      loadCpuPct,
+      samples: { fac: facLat.length, part: partLat.length, lostNotes },
+      discarded: loadCpuPct > 70,
+    };
+  } finally {
+    await stop(server);
+  }
+}
+
+const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const ratio = (a: number, b: number, lowerIsBetter = true) =>
+  Number.isFinite(a) && Number.isFinite(b) && a > 0 && b > 0
+    ? `${fmt(lowerIsBetter ? b / a : a / b, 1)}x`
+    : 'n/a';
+
+const results: Result[] = [];
+for (const n of SIZES) {
+  for (const t of [ours, reference, hocuspocus]) {
+    process.stderr.write(`running ${t.name} with ${n} participants...\n`);
+    try {
+      const r = await runOne(t, n);
+      results.push(r);
+      process.stderr.write(`${JSON.stringify(r)}\n`);
+    } catch (e) {
+      process.stderr.write(`${t.name} n=${n} failed: ${String(e)}\n`);
+    }
+  }
+}
+
+const rows: string[] = [];
+for (const n of SIZES) {
+  const o = results.find((r) => r.n === n && r.target === ours.name);
+  const y = results.find((r) => r.n === n && r.target === reference.name);
+  const h = results.find((r) => r.n === n && r.target === hocuspocus.name);
+  if (!o) continue;
+  const line = (label: string, get: (r: Result) => number, unit: string, lower = true, d = 1) =>
+    `| ${n} | ${label} | ${fmt(get(o), d)} ${unit} | ${y ? fmt(get(y), d) : 'n/a'} | ${h ? fmt(get(h), d) : 'n/a'} | ${y ? ratio(get(o), get(y), lower) : 'n/a'} | ${h ? ratio(get(o), get(h), lower) : 'n/a'} |`;
+  rows.push(
+    line('participant write → facilitator, p50', (r) => r.facP50, 'ms'),
+    line('participant write → facilitator, p99', (r) => r.facP99, 'ms'),
+    line('shared note → every participant, p99', (r) => r.partP99, 'ms'),
+    line('connect all N (join storm)', (r) => r.connectMs, 'ms', true, 0),
+    line('server memory per connection', (r) => r.rssPerConnKB, 'KB'),
+    line('server CPU per connection (join)', (r) => r.cpuPerConnMs, 'ms', true, 2),
+    line('server CPU, steady (20 notes/s)', (r) => r.serverCpuPct, '%'),
+    line('notes per second at saturation', (r) => r.saturation, '/s', false, 0),
+  );
+  const flags = [o, y, h]
+    .filter((r): r is Result => Boolean(r))
+    .map(
+      (r) =>
+        `${r.target}: load generator ${fmt(r.loadCpuPct, 0)}% of its core${r.discarded ? ' (DISCARDED: over 70%)' : ''}, ${r.samples.fac} facilitator samples, ${r.samples.part} participant samples, ${r.samples.lostNotes} notes not seen by all 5 facilitators`,
+    );
+  rows.push(`| ${n} | runs | ${flags.join('; ')} | | | | |`);
+}
+
+const md = `## Live collaboration (\`npm run bench:collab\`)
+
+Server on core 0, load generator on core 1 (\`taskset\`); N participants with presence on (stock
+clients renew it every 15 s), ${FACILITATORS} facilitator clients, notes at ${NOTES_PER_SECOND}/s for ${SECONDS} s and one
+shared note a second, then 3 s of notes as fast as 64 concurrent writers can send them.
+Cohear commits every note to SQLite (WAL, synchronous=FULL) before acknowledging it; participants
+write through the validated HTTP path and read a read-only room. The reference servers keep
+documents in memory only and let participants write the shared document directly, so they do
+less work per note. Ratios: how many times better Cohear is (above 1x is better).
+
+| N | measure | Cohear | y-websocket 2.1.0 | Hocuspocus 3.4.4 | vs y-websocket | vs Hocuspocus |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`;
+console.log(md);
+writeBenchSection('collab', md);
+process.exit(0);
