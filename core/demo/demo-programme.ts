@@ -306,7 +306,8 @@ function fillSession(
     const polarity: Polarity = r < 0.45 ? 'want' : r < 0.87 ? 'do-not-want' : 'neutral';
     const bank = PHRASES[rootId]?.[polarity] ?? [];
     let text = withOpener(pick(random, OPENERS), pick(random, bank));
-    if (random() < 0.04) text += pick(random, PERSONAL_DETAIL_TAILS);
+    const personal = random() < 0.04;
+    if (personal) text += pick(random, PERSONAL_DETAIL_TAILS);
     const person = attendees.length > 0 ? pick(random, attendees) : null;
     const a = random();
     const subs = codebook.filter((t) => t.id !== rootId && rootThemeId(codebook, t.id) === rootId);
@@ -332,7 +333,8 @@ function fillSession(
       themeIds: codebook.some((t) => t.id === rootId) ? themeIds : [],
       quotable: random() < 0.6,
       hidden: random() < 0.03,
-      shared: random() < 0.3,
+      // A facilitator would not show the room words that carry someone's contact details.
+      shared: random() < 0.3 && !personal,
       withdrawn: false,
     });
   }

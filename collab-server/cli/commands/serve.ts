@@ -38,10 +38,23 @@ export async function serveCommand(
     mode: opts.mode ?? 'server',
     ...(staticDir ? { staticDir } : {}),
   });
-  out(`Cohear is running at ${server.url}`);
-  out(`Data folder: ${dataDir}`);
-  if (server.desktopSecret)
-    out(`Facilitator link (keep it private): ${server.url}/?secret=${server.desktopSecret}`);
+  if (opts.readyJson) {
+    out(
+      JSON.stringify({
+        event: 'ready',
+        url: server.url,
+        port: server.port,
+        desktopSecret: server.desktopSecret ?? null,
+        dataDir,
+      }),
+    );
+  } else {
+    out(`Cohear is running at ${server.url}`);
+    out(`Data folder: ${dataDir}`);
+    // The secret rides in the fragment: browsers never send it to a server, a log or a Referer.
+    if (server.desktopSecret)
+      out(`Facilitator link (keep it private): ${server.url}/#secret=${server.desktopSecret}`);
+  }
   await new Promise<void>((resolve) => {
     const stop = () => {
       err('Stopping: saving everything...');

@@ -37,7 +37,8 @@ export function JoinPanel(props: {
       {details ? (
         <>
           <p>
-            Code: <span className="join-code">{details.codeDisplay}</span>
+            Code to type on a phone:
+            <span className="join-code">{details.codeDisplay}</span>
           </p>
           <p className="hint">
             Or open <a href={details.link}>{details.link.replace(/#.*/, '#…')}</a>

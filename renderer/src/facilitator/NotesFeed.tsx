@@ -49,7 +49,10 @@ function NoteRow(props: { note: Note; themes: Theme[]; session: SessionDoc }) {
       <p>{note.text}</p>
       <p className="meta">
         {who} at{' '}
-        {new Date(note.createdAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+        {new Date(note.createdAt).toLocaleTimeString('en-GB', {
+          hour: '2-digit',
+          minute: '2-digit',
+        })}
         {note.hidden ? ' · hidden' : ''}
       </p>
       <div className="segmented" role="group" aria-label="Polarity">

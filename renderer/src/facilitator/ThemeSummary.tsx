@@ -8,29 +8,31 @@ export function ThemeSummary(props: { notes: Note[]; codebook: Theme[] }) {
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Themes so far</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Theme</th>
-            <th scope="col">Want to see</th>
-            <th scope="col">Do not want</th>
-          </tr>
-        </thead>
-        <tbody>
-          {themes.map((t) => {
-            const tagged = live.filter((n) => n.themeIds.includes(t.id));
-            return (
-              <tr key={t.id}>
-                <th scope="row">{t.name}</th>
-                <td className="counts">{tagged.filter((n) => n.polarity === 'want').length}</td>
-                <td className="counts">
-                  {tagged.filter((n) => n.polarity === 'do-not-want').length}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Theme</th>
+              <th scope="col">Want</th>
+              <th scope="col">Do not want</th>
+            </tr>
+          </thead>
+          <tbody>
+            {themes.map((t) => {
+              const tagged = live.filter((n) => n.themeIds.includes(t.id));
+              return (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td className="counts">{tagged.filter((n) => n.polarity === 'want').length}</td>
+                  <td className="counts">
+                    {tagged.filter((n) => n.polarity === 'do-not-want').length}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p className="hint">
         {untagged === 0 ? 'Every note has a theme.' : `${untagged} notes still need a theme.`}
       </p>

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { JoinResponse, ParticipantWrite } from '../../../core/client/messages.ts';
+import {
+  NetworkError,
+  Outbox,
+  keyValueOutboxStorage,
+  writes,
+  type JoinResponse,
+  type ParticipantWrite,
+} from '../../../core/client/index.ts';
 import { newId, type Demographics, type Polarity, type Vote } from '../../../core/index.ts';
 import { ApiError, OfflineError } from '../shared/http.ts';
 import { useRoom } from '../shared/use-room.ts';
@@ -8,19 +15,12 @@ import { DemographicsForm } from './DemographicsForm.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import { MyNotes } from './MyNotes.tsx';
 import { NoteComposer } from './NoteComposer.tsx';
-import { Outbox } from './outbox.ts';
-import { join, me, sendWrite, type MyView } from './participant-api.ts';
+import { join, me, transport, type MyView } from './participant-api.ts';
 import { RoomView } from './RoomView.tsx';
 import { forgetJoined, loadFlag, loadJoined, saveFlag, saveJoined } from './stored-session.ts';
 import { useRoomConnection } from './use-room-connection.ts';
 
 type Stage = 'join' | 'consent' | 'about' | 'room';
-/** A write before the outbox gives it its id (distributes over the union of write types). */
-type UnsentWrite = ParticipantWrite extends infer W
-  ? W extends unknown
-    ? Omit<W, 'writeId'>
-    : never
-  : never;
 
 function stageFor(view: MyView | null): Stage {
   if (!view) return 'join';
@@ -37,7 +37,6 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [votes, setVotes] = useState<Record<string, Vote>>({});
-  const [, setTick] = useState(0);
 
   const refresh = useCallback(async (j: JoinResponse) => {
     try {
@@ -84,14 +83,17 @@ export function App() {
     if (joined) void refresh(joined);
   }, [joined, refresh]);
 
+  const [, setTick] = useState(0);
   const outbox = useMemo(() => {
     if (!joined) return null;
-    return new Outbox(`cohear.outbox.${joined.participantId}`, (w) => sendWrite(joined.token, w), {
-      accepted: (w) => {
-        if (w.type.startsWith('note.')) void refresh(joined);
+    return new Outbox({
+      storage: keyValueOutboxStorage(localStorage, `cohear.outbox.${joined.participantId}`),
+      send: transport(joined.token),
+      onSettled: (w, res) => {
+        if (!res.ok) setMessage(`Not sent: ${res.error.message}`);
+        else if (w.type.startsWith('note.')) void refresh(joined);
+        setTick((t) => t + 1);
       },
-      refused: (_w, msg) => setMessage(`Not sent: ${msg}`),
-      changed: () => setTick((t) => t + 1),
     });
   }, [joined, refresh]);
 
@@ -110,14 +112,28 @@ export function App() {
   const direct = async (write: ParticipantWrite, next: () => void) => {
     if (!joined) return;
     setBusy(true);
-    const res = await sendWrite(joined.token, write);
-    setBusy(false);
-    if (res.ok) next();
-    else setError(res.error.message);
+    setError(null);
+    try {
+      const res = await transport(joined.token)(write);
+      if (res.ok) next();
+      else setError(res.error.message);
+    } catch (e) {
+      setError(
+        e instanceof NetworkError
+          ? 'Cannot reach the session right now. Try again in a moment.'
+          : String(e),
+      );
+    } finally {
+      setBusy(false);
+    }
   };
 
-  const queue = (write: UnsentWrite) =>
-    outbox?.add({ ...write, writeId: newId('w') } as ParticipantWrite);
+  /** Queued writes: kept on the phone until the server has answered. */
+  const queue = (write: ParticipantWrite) => {
+    if (!outbox) return;
+    void outbox.submit(write);
+    setTick((t) => t + 1);
+  };
 
   if (stage === 'join' || !joined || !view) {
     return (
@@ -182,39 +198,47 @@ export function App() {
           {message}
         </p>
       )}
-      {room ? (
-        <RoomView
-          room={room}
-          myVotes={votes}
-          onVote={(cardId: string, vote: Vote) => {
-            setVotes((v) => ({ ...v, [cardId]: vote }));
-            queue({ type: 'card.vote', cardId, vote });
-          }}
-        />
-      ) : (
-        <p className="card">Connecting to the session&hellip;</p>
-      )}
-      {canWrite ? (
-        <NoteComposer
-          disabled={false}
-          onSend={(text: string, polarity: Polarity) =>
-            queue({ type: 'note.add', note: { id: newId('n'), text, polarity } })
-          }
-        />
-      ) : (
-        <p className="card">
-          You chose not to have your words kept, so you can follow and vote but not add notes.{' '}
-          <button type="button" className="link" onClick={() => setStage('consent')}>
-            Change your choices
-          </button>
-        </p>
-      )}
-      <MyNotes
-        notes={view.notes}
-        pending={outbox?.pending ?? []}
-        onEdit={(noteId, text) => queue({ type: 'note.edit', noteId, text })}
-        onWithdraw={(noteId) => queue({ type: 'note.withdraw', noteId })}
-      />
+      {(() => {
+        const composer = canWrite ? (
+          <NoteComposer
+            disabled={false}
+            onSend={(text: string, polarity: Polarity) => queue(writes.addNote(text, { polarity }))}
+          />
+        ) : (
+          <p className="card">
+            You chose not to have your words kept, so you can follow and vote but not add notes.{' '}
+            <button type="button" className="link" onClick={() => setStage('consent')}>
+              Change your choices
+            </button>
+          </p>
+        );
+        return room ? (
+          <RoomView
+            room={room}
+            composer={
+              <>
+                {composer}
+                <MyNotes
+                  notes={view.notes}
+                  pending={outbox?.pending ?? []}
+                  onEdit={(noteId, text) => queue(writes.editNote(noteId, text))}
+                  onWithdraw={(noteId) => queue(writes.withdrawNote(noteId))}
+                />
+              </>
+            }
+            myVotes={votes}
+            onVote={(cardId: string, vote: Vote) => {
+              setVotes((v) => ({ ...v, [cardId]: vote }));
+              queue(writes.vote(cardId, vote));
+            }}
+          />
+        ) : (
+          <>
+            <p className="card">Connecting to the session&hellip;</p>
+            {composer}
+          </>
+        );
+      })()}
       <p className="hint">
         You are {view.descriptor}.{' '}
         <button type="button" className="link" onClick={() => setStage('consent')}>

@@ -14,7 +14,7 @@ export function NoteComposer(props: {
   return (
     <form
       className="card stack"
-      aria-label="Add your words"
+      aria-label="Write a note"
       onSubmit={(e) => {
         e.preventDefault();
         if (!trimmed || left < 0) return;

@@ -10,6 +10,8 @@ const VOTE_LABELS: Record<Vote, string> = {
 /** What the room shows now: the question being discussed, the persona, shared words, cards. */
 export function RoomView(props: {
   room: RoomProjection;
+  /** Shown right under the question being discussed, where a participant looks first. */
+  composer?: React.ReactNode;
   myVotes: Record<string, Vote>;
   onVote: (cardId: string, vote: Vote) => void;
 }) {
@@ -40,6 +42,7 @@ export function RoomView(props: {
           </p>
         )}
       </section>
+      {props.composer}
       {cards.length > 0 && (
         <section className="card" aria-labelledby="cards-heading">
           <h2 id="cards-heading">Did we hear you right?</h2>

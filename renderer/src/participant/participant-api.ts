@@ -1,8 +1,11 @@
-import type {
-  JoinResponse,
-  ParticipantWrite,
-  WriteResponse,
-} from '../../../core/client/messages.ts';
+import {
+  joinSession,
+  participantTransport,
+  type FetchLike,
+  type JoinResponse,
+  type ParticipantWrite,
+  type WriteResponse,
+} from '../../../core/client/index.ts';
 import type { Consent, Demographics } from '../../../core/index.ts';
 import { api } from '../shared/http.ts';
 
@@ -21,39 +24,18 @@ export interface MyView {
   }[];
 }
 
+const pageFetch: FetchLike = (url, init) => fetch(url, init);
+
 /** Joins with a typed code or the key from a join link; the answer carries this device's token. */
 export function join(request: { code: string } | { link: string }): Promise<JoinResponse> {
-  return api<JoinResponse>('/api/join', { body: request });
+  return joinSession(pageFetch, location.origin, request);
 }
 
 export function me(token: string): Promise<MyView> {
   return api<MyView>('/api/participant/me', { token });
 }
 
-/**
- * Sends one write. Refusals come back as a WriteResponse (not thrown) so the outbox can tell a
- * retryable one from a final one; only an unreachable server throws.
- */
-export async function sendWrite(token: string, write: ParticipantWrite): Promise<WriteResponse> {
-  let res: Response;
-  try {
-    res = await fetch('/api/participant/writes', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(write),
-    });
-  } catch {
-    return {
-      ok: false,
-      writeId: write.writeId,
-      error: { code: 'server-error', message: 'Cannot reach the session right now.' },
-    };
-  }
-  const body = (await res.json().catch(() => null)) as WriteResponse | null;
-  if (body && typeof body === 'object' && 'ok' in body) return body;
-  return {
-    ok: false,
-    writeId: write.writeId,
-    error: { code: 'server-error', message: `The server answered ${res.status}.` },
-  };
+/** The outbox's transport: throws NetworkError when the outcome is unknown, so it retries. */
+export function transport(token: string): (w: ParticipantWrite) => Promise<WriteResponse> {
+  return participantTransport(pageFetch, location.origin, token);
 }
