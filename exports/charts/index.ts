@@ -73,8 +73,8 @@ export function attendanceChart(rows: readonly SessionAttendance[]): RenderedCha
   };
 }
 
-/** PNG of a chart at twice its size, sharp in print. */
-export function chartPng(chart: RenderedChart): Buffer {
+/** PNG of a chart, by default at twice its size, sharp in print. */
+export function chartPng(chart: RenderedChart, scale = 2): Buffer {
   const width = Number(/width="(\d+)"/.exec(chart.svg)?.[1] ?? 760);
-  return svgToPng(chart.svg, { width: width * 2 });
+  return svgToPng(chart.svg, { width: Math.round(width * scale) });
 }

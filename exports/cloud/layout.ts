@@ -44,7 +44,7 @@ const SHRINK = 0.9;
 // Ratio of the words' measured boxes (generously 1.2 x the font size high) to the picture's
 // area at the first try. d3-cloud packs glyph shapes, not boxes, so about this much fits;
 // starting near the limit saves whole layouts, each of which costs ~50 ms for 150 words.
-const FIRST_TRY_FILL = 1.1;
+const FIRST_TRY_FILL = 0.85;
 const MAX_ATTEMPTS = 30;
 // Below this a word stops being readable; past it the picture grows instead of the words shrinking.
 const SMALLEST_READABLE = 8;

@@ -12,7 +12,7 @@ export function cloudBlocks(
     return { picture: [caption(`${figure}. ${scope.title}: no words to show.`)], words: [] };
   }
   const cloud = renderCloud(scope);
-  const png = cloudPng(cloud);
+  const png = cloudPng(cloud, 1.5);
   return {
     picture: [
       image(
@@ -39,7 +39,7 @@ export function chartBlocks(chart: RenderedChart, figure: string): Block[] {
   const width = Number(/width="(\d+)"/.exec(chart.svg)?.[1] ?? 760);
   const height = Number(/height="(\d+)"/.exec(chart.svg)?.[1] ?? 400);
   return [
-    image(chartPng(chart), { width, height }, { title: chart.title, description: chart.alt }),
+    image(chartPng(chart, 1.5), { width, height }, { title: chart.title, description: chart.alt }),
     caption(`${figure}. ${chart.title}`),
   ];
 }
