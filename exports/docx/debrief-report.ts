@@ -84,7 +84,7 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
             st.minutes,
             stepQuestions(st, rec.persona),
           ]),
-          [0.25, 0.17, 0.1, 0.48],
+          [0.24, 0.16, 0.12, 0.48],
         ),
     heading('What was heard', 1),
   ];
