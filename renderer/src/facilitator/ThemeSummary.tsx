@@ -8,7 +8,7 @@ export function ThemeSummary(props: { notes: Note[]; codebook: Theme[] }) {
   return (
     <section className="card" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Themes so far</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Counts by theme">
         <table>
           <thead>
             <tr>

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store, exportSnapshot } from '../../collab-server/store/index.ts';
+import {
+  facilitatorPage,
+  joinAndConsent,
+  openSession,
+  phonePage,
+  startWorld,
+  type E2eWorld,
+} from './harness.ts';
+
+let world: E2eWorld;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => world?.close());
+
+/** What the store holds for a session now (read through a second connection, as CLI would). */
+function notesInStore(sessionId: string) {
+  const store = Store.openFolder(world.dataDir);
+  try {
+    return exportSnapshot(store, world.demo.programme.id).sessions.find(
+      (s) => s.session.id === sessionId,
+    )!.notes;
+  } finally {
+    store.close();
+  }
+}
+
+describe('a live session in real browsers', () => {
+  it('a phone joins with the code, follows the step, and its note reaches the facilitator once', async () => {
+    const sessionId = 'session-04';
+    const fac = await facilitatorPage(world);
+    const code = await openSession(fac, world, sessionId);
+    expect(code.replace(/\s/g, '')).toMatch(/^\d{12}$/);
+
+    const phone = await phonePage(world);
+    await joinAndConsent(phone, world, code);
+
+    // The facilitator moves the room to the first persona stage; the phone shows its question.
+    await fac.getByRole('button', { name: 'Show this step' }).nth(1).click();
+    const stage = world.demo.sessions.find((s) => s.session.id === sessionId)!.persona!.stages[0]!;
+    await phone.getByText(stage.question).waitFor();
+
+    const words = 'I want a physio to ring me back the same day when my back goes.';
+    await phone.getByRole('textbox', { name: 'Add your words' }).fill(words);
+    await phone.getByRole('button', { name: 'I would like to see' }).click();
+    await phone.getByRole('button', { name: 'Send' }).click();
+    await phone.getByRole('heading', { name: 'Your words' }).waitFor();
+    await fac.getByText(words).waitFor();
+
+    const stored = notesInStore(sessionId).filter((n) => n.text === words);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      polarity: 'want',
+      stepId: `step-${stage.id}`,
+      author: { type: 'participant' },
+    });
+
+    // Shared by the facilitator, it appears in the room as text only.
+    const row = fac.getByRole('article', { name: words.slice(0, 60) });
+    await row.getByLabel('Show to the room').check();
+    const shared = phone.locator('section', {
+      has: phone.getByRole('heading', { name: 'What the group has said' }),
+    });
+    await shared.getByText(words).waitFor();
+    await phone.close();
+    await fac.close();
+  });
+
+  it('a note typed while the phone is offline is delivered exactly once when it reconnects', async () => {
+    const sessionId = 'session-01';
+    const fac = await facilitatorPage(world);
+    const code = await openSession(fac, world, sessionId);
+    const phone = await phonePage(world);
+    await joinAndConsent(phone, world, code);
+
+    await phone.context().setOffline(true);
+    const words = 'Typed in the car park where there is no signal.';
+    await phone.getByRole('textbox', { name: 'Add your words' }).fill(words);
+    await phone.getByRole('button', { name: 'Send' }).click();
+    await phone.getByText('Waiting to send').waitFor();
+    expect(notesInStore(sessionId).filter((n) => n.text === words)).toHaveLength(0);
+
+    await phone.context().setOffline(false);
+    await fac.getByText(words).waitFor({ timeout: 30_000 });
+    await phone.getByText('Waiting to send').waitFor({ state: 'detached', timeout: 30_000 });
+    // Reloading the page must not send it again.
+    await phone.reload();
+    await phone.getByText('Connected').waitFor();
+    await phone.getByRole('heading', { name: 'Your words' }).waitFor();
+    expect(notesInStore(sessionId).filter((n) => n.text === words)).toHaveLength(1);
+    await phone.close();
+    await fac.close();
+  });
+
+  it('a wrong code gets a clear message and no place in the session', async () => {
+    const phone = await phonePage(world);
+    await phone.goto(`${world.server.url}/join`);
+    await phone.getByLabel(/Type the code/).fill('0000 0000 0000');
+    await phone.getByRole('button', { name: 'Join' }).click();
+    await expect(phone.getByRole('alert').textContent()).resolves.toMatch(/did not work/);
+    await phone.close();
+  });
+
+  it('a note over the length limit cannot be sent, and says by how much', async () => {
+    const fac = await facilitatorPage(world);
+    const code = await openSession(fac, world, 'session-02');
+    const phone = await phonePage(world);
+    await joinAndConsent(phone, world, code);
+    await phone.getByRole('textbox', { name: 'Add your words' }).fill('a'.repeat(4010));
+    await phone.getByText('10 characters too long').waitFor();
+    expect(await phone.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    await phone.close();
+    await fac.close();
+  });
+});
