@@ -5,3 +5,4 @@ export * from './snapshot/programme-file.ts';
 export * from './snapshot/assemble.ts';
 export * from './templates/index.ts';
 export * from './demo/index.ts';
+export * from './downloads.ts';

@@ -56,9 +56,28 @@ export function buildProgram(io: CliIo): Command {
     )
     .requiredOption('--out <path>', 'file to write (a folder for png and svg)')
     .option('--session <id>', 'the session, for --format debrief')
+    .addOption(
+      new Option(
+        '--document <which>',
+        'docx: the whole report or the key theme table alone',
+      ).choices(['report', 'key-themes']),
+    )
+    .addOption(
+      new Option(
+        '--table <which>',
+        'csv: the key theme table or the anonymised coded notes',
+      ).choices(['key-themes', 'notes']),
+    )
+    .addOption(
+      new Option('--images <which>', 'png, svg: clouds and charts, or only one kind').choices([
+        'all',
+        'clouds',
+        'charts',
+      ]),
+    )
     .option(
       '--include-personal-data',
-      'include names and contact details where consent allows (off by default)',
+      'keep emails, phone numbers, NHS numbers and postcodes typed into notes instead of redacting them (contact details are never exported)',
     )
     .action((opts) => exportCommand(opts, io.out, io.err));
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makeDemoProgramme, type ProgrammeSnapshot } from '../../core/index.ts';
 import { startServer, type RunningServer } from '../../collab-server/server/start-server.ts';
 import { Store, importSnapshot } from '../../collab-server/store/index.ts';
+import { DOWNLOADS } from '../../exports/downloads.ts';
 import { launchChromium } from './browser.ts';
 import { ensurePagesBuilt } from './build-pages.ts';
 
@@ -31,6 +32,7 @@ export async function startWorld(mode: 'desktop' | 'server' = 'desktop'): Promis
     mode,
     staticDir,
     log: () => {},
+    exporters: DOWNLOADS,
   });
   const browser = await launchChromium();
   return {

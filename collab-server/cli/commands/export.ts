@@ -23,6 +23,9 @@ export interface ExportOptions extends DataOption {
   out: string;
   session?: string;
   includePersonalData?: boolean;
+  document?: 'report' | 'key-themes';
+  table?: 'key-themes' | 'notes';
+  images?: 'all' | 'clouds' | 'charts';
 }
 
 /**
@@ -56,6 +59,9 @@ export async function exportCommand(
     outPath: opts.out,
     ...(opts.session ? { sessionId: opts.session } : {}),
     ...(opts.includePersonalData ? { includePersonalData: true } : {}),
+    ...(opts.document ? { document: opts.document } : {}),
+    ...(opts.table ? { table: opts.table } : {}),
+    ...(opts.images ? { images: opts.images } : {}),
     onProgress: (p) => {
       const line = `${p.stage} ${p.done}/${p.total}`;
       if (line !== last) err(line);

@@ -28,6 +28,8 @@ export async function serveCommand(
     throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}".`);
   const dataDir = dataFolderOf(opts);
   const { startServer } = await import('../../server/start-server.ts');
+  // The report and table downloads the facilitator app and observers fetch from the server.
+  const { DOWNLOADS } = await import('../../../exports/downloads.ts');
   const staticDir = rendererDist();
   if (!staticDir)
     err('The web pages are not built yet (run `npm run build`); serving the API only.');
@@ -36,6 +38,7 @@ export async function serveCommand(
     port,
     host: opts.host,
     mode: opts.mode ?? 'server',
+    exporters: DOWNLOADS,
     ...(staticDir ? { staticDir } : {}),
   });
   if (opts.readyJson) {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { autoSignIn } from './auth.ts';
 import { getProgramme, signOut, type Me, type SessionListing } from './facilitator-api.ts';
 import { LiveSession } from './LiveSession.tsx';
+import { ObserverHome } from './ObserverHome.tsx';
 import { ProgrammeList } from './ProgrammeList.tsx';
 import { ProgrammePage } from './ProgrammePage.tsx';
 import { SignIn } from './SignIn.tsx';
@@ -66,13 +67,7 @@ export function App() {
     );
   else if (me === 'unknown') body = <main>Loading&hellip;</main>;
   else if (me === null) body = <SignIn onSignedIn={check} />;
-  else if (me.role === 'observer')
-    body = (
-      <main>
-        <h1>Signed in as an observer</h1>
-        <p>Observers can download exports from the links they are given.</p>
-      </main>
-    );
+  else if (me.role === 'observer') body = <ObserverHome />;
   else if (route.page === 'programme')
     body = <ProgrammePage id={route.id} onSessions={setSessions} />;
   else if (route.page === 'session') {

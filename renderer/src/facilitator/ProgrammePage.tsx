@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SESSION_KIND_LABELS } from '../../../core/index.ts';
+import { Downloads } from './Downloads.tsx';
 import { getProgramme, type SessionListing } from './facilitator-api.ts';
 import type { Programme } from './types.ts';
 
@@ -95,6 +96,7 @@ export function ProgrammePage(props: { id: string; onSessions: (s: SessionListin
           </tbody>
         </table>
       </section>
+      <Downloads programmeId={programme.id} />
     </main>
   );
 }
