@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { buildExportView, buildKeyThemeTable, cloudScopes } from '../../core/analysis/index.ts';
 import { FIXTURE_SECRETS, makeFixtureSnapshot } from '../../core/analysis/fixture-snapshot.ts';
-import { writeExport } from '../../exports/write-export.ts';
+import { buildExport, writeExport } from '../../exports/write-export.ts';
 import { HAVE_SCHEMAS, SCHEMA_DIR, leaks, secretsOf, tempDir } from './exports-helpers.ts';
 
 const snapshot = makeFixtureSnapshot();
@@ -262,6 +262,16 @@ describe('word clouds and charts (.svg, .png)', () => {
     const png = await readFile(`${out}/cloud-session-s2.png`);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThan(1000); // width, drawn at twice the SVG's size
+  });
+});
+
+describe('buildExport (in memory, for the app and server)', () => {
+  it('gives the same bytes writeExport writes, with a suggested file name', async () => {
+    const [file] = await buildExport(snapshot, { format: 'csv', table: 'notes', sessionId: 's1' });
+    expect(file?.name).toBe('community-msk-service-redesign-s1-coded-notes.csv');
+    const out = `${dir}/same.csv`;
+    await writeExport(snapshot, { format: 'csv', table: 'notes', sessionId: 's1', outPath: out });
+    expect(await readFile(out, 'utf8')).toBe(file?.data);
   });
 });
 
