@@ -34,7 +34,7 @@ describe('an observer (commissioner)', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Programme report for commissioners (Word)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('demo-msk-2026-report.docx');
+    expect(download.suggestedFilename()).toMatch(/-report\.docx$/);
     const text = (
       await mammoth.extractRawText({ buffer: await readFile((await download.path()) as string) })
     ).value;
