@@ -21,14 +21,7 @@ import {
 import { focusGroupTemplate, personaWalkthroughTemplate } from '../templates/index.ts';
 import { DEMO_ACTIONS, DEMO_KEY_MESSAGES, DEMO_RECOMMENDATIONS } from './demo-outcomes.ts';
 import { demoCodebook, rootThemeId } from './demo-themes.ts';
-import {
-  FIRST_NAMES,
-  LAST_NAMES,
-  OPENERS,
-  PERSONAL_DETAIL_TAILS,
-  PHRASES,
-  TOWNS,
-} from './phrases.ts';
+import { FIRST_NAMES, LAST_NAMES, PERSONAL_DETAIL_TAILS, PHRASES, TOWNS } from './phrases.ts';
 import { addDays, pick, seededRandom } from './random.ts';
 
 export interface DemoOptions {
@@ -305,7 +298,7 @@ function fillSession(
     const r = random();
     const polarity: Polarity = r < 0.45 ? 'want' : r < 0.87 ? 'do-not-want' : 'neutral';
     const bank = PHRASES[rootId]?.[polarity] ?? [];
-    let text = withOpener(pick(random, OPENERS), pick(random, bank));
+    let text = pick(random, bank);
     const personal = random() < 0.04;
     if (personal) text += pick(random, PERSONAL_DETAIL_TAILS);
     const person = attendees.length > 0 ? pick(random, attendees) : null;
@@ -354,11 +347,6 @@ function fillSession(
       confirmedAt: `${addDays(p.session.date, 12)}T16:00:00.000Z`,
     },
   };
-}
-
-function withOpener(opener: string, phrase: string): string {
-  if (opener === '' || /^I\b/.test(phrase)) return opener + phrase;
-  return opener + phrase.charAt(0).toLowerCase() + phrase.slice(1);
 }
 
 function stepTheme(step: AgendaStep | null): string | null {

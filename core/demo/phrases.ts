@@ -93,18 +93,6 @@ export const PHRASES: Record<string, Record<Polarity, string[]>> = {
   },
 };
 
-/** Openers that make generated notes read less alike; empty for the note as it is. */
-export const OPENERS = [
-  '',
-  '',
-  '',
-  'For me, ',
-  'Honestly, ',
-  'Speaking as a parent, ',
-  'In my experience, ',
-  'Simply put, ',
-];
-
 /** Personal details some people type into notes; redaction must catch every one of these. */
 export const PERSONAL_DETAIL_TAILS = [
   ' You can call me on 07700 900123 if you want to hear more.',
