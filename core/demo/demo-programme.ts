@@ -11,7 +11,43 @@ import type {
   Theme,
   Vote,
 } from '../model/index.ts';
-import { AGE_BANDS, ETHNICITIES, GENDERS } from '../model/index.ts';
+import type { Demographics } from '../model/index.ts';
+
+type Weights<K extends keyof Demographics> = readonly (readonly [
+  NonNullable<Demographics[K]>,
+  number,
+])[];
+/** Roughly the make-up of community MSK focus groups in a mixed English county (illustrative). */
+const GENDER_WEIGHTS: Weights<'gender'> = [
+  ['woman', 52],
+  ['man', 38],
+  ['non-binary', 2],
+  ['prefer-not-to-say', 8],
+];
+const AGE_WEIGHTS: Weights<'ageBand'> = [
+  ['18-24', 6],
+  ['25-34', 14],
+  ['35-44', 16],
+  ['45-54', 20],
+  ['55-64', 20],
+  ['65-74', 12],
+  ['75-plus', 6],
+  ['prefer-not-to-say', 6],
+];
+const PARENT_AGE_WEIGHTS: Weights<'ageBand'> = [
+  ['25-34', 30],
+  ['35-44', 45],
+  ['45-54', 18],
+  ['prefer-not-to-say', 7],
+];
+const ETHNICITY_WEIGHTS: Weights<'ethnicity'> = [
+  ['white', 68],
+  ['asian', 14],
+  ['black', 6],
+  ['mixed', 4],
+  ['other', 2],
+  ['prefer-not-to-say', 6],
+];
 import { normaliseSnapshot } from '../snapshot/programme-file.ts';
 import {
   programmeSnapshotSchema,
@@ -22,7 +58,7 @@ import { focusGroupTemplate, personaWalkthroughTemplate } from '../templates/ind
 import { DEMO_ACTIONS, DEMO_KEY_MESSAGES, DEMO_RECOMMENDATIONS } from './demo-outcomes.ts';
 import { demoCodebook, rootThemeId } from './demo-themes.ts';
 import { FIRST_NAMES, LAST_NAMES, PERSONAL_DETAIL_TAILS, PHRASES, TOWNS } from './phrases.ts';
-import { addDays, pick, seededRandom } from './random.ts';
+import { addDays, pick, pickWeighted, seededRandom } from './random.ts';
 
 export interface DemoOptions {
   seed?: number;
@@ -244,7 +280,7 @@ function makePerson(
   const withContact = random() < 0.5;
   const first = pick(random, FIRST_NAMES);
   const last = pick(random, LAST_NAMES);
-  const dem = <T>(list: readonly T[]): T | null => (random() < 0.06 ? null : pick(random, list));
+  const notAsked = () => random() < 0.05;
   return {
     id,
     descriptor,
@@ -255,14 +291,15 @@ function makePerson(
       recording: { given: p.session.recordingAgreed && random() < 0.9, at: consentAt },
     },
     demographics: {
-      gender: dem(GENDERS.filter((g) => g !== 'self-described')),
-      ageBand: dem(
-        p.cohort.descriptor === 'Parent/carer'
-          ? AGE_BANDS.slice(2, 6).concat(['prefer-not-to-say'])
-          : AGE_BANDS.slice(1),
-      ),
-      ethnicity: dem(ETHNICITIES),
-      town: random() < 0.1 ? 'prefer-not-to-say' : pick(random, TOWNS),
+      gender: notAsked() ? null : pickWeighted(random, GENDER_WEIGHTS),
+      ageBand: notAsked()
+        ? null
+        : pickWeighted(
+            random,
+            p.cohort.descriptor === 'Parent/carer' ? PARENT_AGE_WEIGHTS : AGE_WEIGHTS,
+          ),
+      ethnicity: notAsked() ? null : pickWeighted(random, ETHNICITY_WEIGHTS),
+      town: random() < 0.08 ? 'prefer-not-to-say' : pick(random, TOWNS),
     },
     attendance: [],
     contact: withContact
