@@ -5,4 +5,5 @@ export * from './snapshot/programme-file.ts';
 export * from './snapshot/assemble.ts';
 export * from './templates/index.ts';
 export * from './demo/index.ts';
-export * from './downloads.ts';
+export * from './export-catalogue.ts';
+export * from './random.ts';

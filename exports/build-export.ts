@@ -1,5 +1,5 @@
 import { buildExportView, buildKeyThemeTable, slug } from '../core/analysis/index.ts';
-import type { ProgrammeSnapshot } from '../core/index.ts';
+import { EXPORT_FORMATS, type ExportFormat, type ProgrammeSnapshot } from '../core/index.ts';
 import type { ExportProgress } from './common/progress.ts';
 import { defaultReportDate } from './common/report-date.ts';
 import { debriefDocx } from './docx/debrief-report.ts';
@@ -14,17 +14,7 @@ import { keyThemeXlsx } from './tables/xlsx.ts';
 
 export type { ExportProgress } from './common/progress.ts';
 export type { NamedFile } from './images.ts';
-export type ExportFormat = 'docx' | 'debrief' | 'xlsx' | 'csv' | 'qdpx' | 'qdc' | 'png' | 'svg';
-export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  'docx',
-  'debrief',
-  'xlsx',
-  'csv',
-  'qdpx',
-  'qdc',
-  'png',
-  'svg',
-];
+export { EXPORT_FORMATS, type ExportFormat };
 
 /** What to export; everything but where to write it. */
 export interface BuildExportOptions {

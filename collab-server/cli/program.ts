@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { demoCommand } from './commands/demo.ts';
-import { EXPORT_FORMATS, exportCommand } from './commands/export.ts';
+import { CLI_EXPORT_FORMATS, exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { listCommand } from './commands/list.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -51,7 +51,7 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--programme <id>', 'programme id (see `cohear list`)')
     .addOption(
       new Option('--format <format>', 'what to write')
-        .choices(EXPORT_FORMATS)
+        .choices(CLI_EXPORT_FORMATS)
         .makeOptionMandatory(),
     )
     .requiredOption('--out <path>', 'file to write (a folder for png and svg)')

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
-import { programmeSchema, sessionSchema, type Programme, type Session } from '../../core/index.ts';
+import {
+  programmeSchema,
+  sessionSchema,
+  type Programme,
+  type ProgrammeSummary,
+  type Session,
+} from '../../core/index.ts';
 
-export interface ProgrammeSummary {
-  id: string;
-  title: string;
-  organisation: string;
-  sessionCount: number;
-  participantCount: number;
-}
+export type { ProgrammeSummary } from '../../core/index.ts';
 
 /** Programmes and their sessions' planned details. */
 export class ProgrammeRecordsTable {

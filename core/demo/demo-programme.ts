@@ -58,7 +58,8 @@ import { focusGroupTemplate, personaWalkthroughTemplate } from '../templates/ind
 import { DEMO_ACTIONS, DEMO_KEY_MESSAGES, DEMO_RECOMMENDATIONS } from './demo-outcomes.ts';
 import { demoCodebook, rootThemeId } from './demo-themes.ts';
 import { FIRST_NAMES, LAST_NAMES, PERSONAL_DETAIL_TAILS, PHRASES, TOWNS } from './phrases.ts';
-import { addDays, pick, pickWeighted, seededRandom } from './random.ts';
+import { seededRandom } from '../random.ts';
+import { addDays, pick, pickWeighted } from './random.ts';
 
 export interface DemoOptions {
   seed?: number;

@@ -1,2 +1,1 @@
 export * from './demo-programme.ts';
-export { seededRandom } from './random.ts';

@@ -15,3 +15,12 @@ export const programmeSchema = z
   })
   .strict();
 export type Programme = z.infer<typeof programmeSchema>;
+
+/** One row of a programme list: what `cohear list` and the facilitator app show. */
+export interface ProgrammeSummary {
+  id: string;
+  title: string;
+  organisation: string;
+  sessionCount: number;
+  participantCount: number;
+}

@@ -7,7 +7,10 @@ import { programmeFileSchema } from './programme-file.ts';
  * on) are beyond JSON Schema and are listed in docs/programme-format.md instead.
  */
 export function programmeFileJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(programmeFileSchema, { target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(programmeFileSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
     $id: 'https://cohear.invalid/schemas/programme-file-v1.json',

@@ -2,7 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import cloud from 'd3-cloud';
 import type { CloudWord } from '../../core/analysis/index.ts';
 import { FONT_FAMILY, registerCanvasFonts } from '../common/fonts.ts';
-import { hashString, seededRandom } from '../common/random.ts';
+import { hashString, seededRandom } from '../../core/random.ts';
 import { SpriteCanvas } from './sprite-canvas.ts';
 
 export interface PlacedWord {

@@ -1,21 +1,12 @@
-import { serialiseProgrammeFile } from '../../../core/index.ts';
+import { EXPORT_FORMATS, serialiseProgrammeFile } from '../../../core/index.ts';
 import { exportSnapshot } from '../../store/index.ts';
 import { withStore, type DataOption } from '../data-option.ts';
 import { UsageError } from '../errors.ts';
 import { writeFileAtomic } from '../write-file.ts';
 
-export const EXPORT_FORMATS = [
-  'json',
-  'docx',
-  'debrief',
-  'xlsx',
-  'csv',
-  'qdpx',
-  'qdc',
-  'png',
-  'svg',
-] as const;
-export type CliExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The programme file (`json`) and every format of the exports module. */
+export const CLI_EXPORT_FORMATS = ['json', ...EXPORT_FORMATS] as const;
+export type CliExportFormat = (typeof CLI_EXPORT_FORMATS)[number];
 
 export interface ExportOptions extends DataOption {
   programme: string;
@@ -37,9 +28,9 @@ export async function exportCommand(
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<void> {
-  if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+  if (!(CLI_EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
     throw new UsageError(
-      `Unknown format "${opts.format}". Choose one of: ${EXPORT_FORMATS.join(', ')}.`,
+      `Unknown format "${opts.format}". Choose one of: ${CLI_EXPORT_FORMATS.join(', ')}.`,
     );
   }
   const format = opts.format as CliExportFormat;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { newId, type Polarity, type SessionDoc } from '../../../core/index.ts';
 import { PARTICIPANT_POLARITY } from '../shared/labels.ts';
+import { PolarityPicker } from '../shared/PolarityPicker.tsx';
 
 /** For words said aloud in the room: the scribe types them as they are spoken. */
 export function CaptureForm(props: { session: SessionDoc; facilitator: string }) {
@@ -37,19 +38,12 @@ export function CaptureForm(props: { session: SessionDoc; facilitator: string })
     >
       <label htmlFor="capture-text">Capture what was said</label>
       <textarea id="capture-text" value={text} onChange={(e) => setText(e.target.value)} />
-      <div className="segmented" role="group" aria-label="Polarity">
-        {(['want', 'do-not-want', 'neutral'] as const).map((p) => (
-          <button
-            key={p}
-            type="button"
-            className="small"
-            aria-pressed={polarity === p}
-            onClick={() => setPolarity(p)}
-          >
-            {PARTICIPANT_POLARITY[p]}
-          </button>
-        ))}
-      </div>
+      <PolarityPicker
+        value={polarity}
+        labels={PARTICIPANT_POLARITY}
+        label="Polarity"
+        onChange={setPolarity}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

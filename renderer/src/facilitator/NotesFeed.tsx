@@ -1,10 +1,18 @@
 import {
-  POLARITY_LABELS,
   sortThemes,
   type Note,
+  type Polarity,
   type SessionDoc,
   type Theme,
 } from '../../../core/index.ts';
+import { PolarityPicker } from '../shared/PolarityPicker.tsx';
+
+/** The key theme table's columns, short enough to sit on one row of buttons. */
+const SHORT_POLARITY: Record<Polarity, string> = {
+  want: 'Want to see',
+  'do-not-want': 'Do NOT want to see',
+  neutral: 'Other',
+};
 
 /** Every note, newest first, each with the tagging a facilitator does live. */
 export function NotesFeed(props: { session: SessionDoc; codebook: Theme[] }) {
@@ -55,19 +63,12 @@ function NoteRow(props: { note: Note; themes: Theme[]; session: SessionDoc }) {
         })}
         {note.hidden ? ' · hidden' : ''}
       </p>
-      <div className="segmented" role="group" aria-label="Polarity">
-        {(['want', 'do-not-want', 'neutral'] as const).map((p) => (
-          <button
-            key={p}
-            type="button"
-            className="small"
-            aria-pressed={note.polarity === p}
-            onClick={() => patch({ polarity: p })}
-          >
-            {POLARITY_LABELS[p].replace('What people ', '')}
-          </button>
-        ))}
-      </div>
+      <PolarityPicker
+        value={note.polarity}
+        labels={SHORT_POLARITY}
+        label="Polarity"
+        onChange={(p) => patch({ polarity: p })}
+      />
       <div className="chips" role="group" aria-label="Themes">
         {props.themes.map((t) => (
           <button

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NOTE_MAX_CHARS, type Polarity } from '../../../core/index.ts';
 import { PARTICIPANT_POLARITY } from '../shared/labels.ts';
+import { PolarityPicker } from '../shared/PolarityPicker.tsx';
 
 /** Where a participant types their words. Sending never loses text: the outbox keeps it. */
 export function NoteComposer(props: {
@@ -34,19 +35,12 @@ export function NoteComposer(props: {
       <p id="note-count" className={left < 0 ? 'error' : 'hint'} aria-live="polite">
         {left < 0 ? `${-left} characters too long` : `${left} characters left`}
       </p>
-      <div className="segmented" role="group" aria-label="Is this something you">
-        {(['want', 'do-not-want', 'neutral'] as const).map((p) => (
-          <button
-            key={p}
-            type="button"
-            className="small"
-            aria-pressed={polarity === p}
-            onClick={() => setPolarity(p)}
-          >
-            {PARTICIPANT_POLARITY[p]}
-          </button>
-        ))}
-      </div>
+      <PolarityPicker
+        value={polarity}
+        labels={PARTICIPANT_POLARITY}
+        label="Is this something you"
+        onChange={setPolarity}
+      />
       <button type="submit" disabled={props.disabled || !trimmed || left < 0}>
         Send
       </button>

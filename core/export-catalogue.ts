@@ -1,3 +1,16 @@
+/** Every file format an export can be written in (the CLI adds `json`, the programme file). */
+export const EXPORT_FORMATS = [
+  'docx',
+  'debrief',
+  'xlsx',
+  'csv',
+  'qdpx',
+  'qdc',
+  'png',
+  'svg',
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /**
  * The documents a facilitator or observer can download from the server, by name, in the order
  * a commissioner would want them. Data only: the facilitator app lists them, exports/ builds them.

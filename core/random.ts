@@ -1,4 +1,7 @@
-/** A small seeded generator (mulberry32): the same seed gives the same layout on any machine. */
+/**
+ * A small seeded generator (mulberry32): the same seed gives the same demo and the same cloud
+ * layout on any machine, which is what lets exports be compared byte for byte.
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
