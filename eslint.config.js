@@ -4,8 +4,24 @@ import tseslint from 'typescript-eslint';
 
 /** Node built-ins, written both bare and with the node: prefix. */
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'worker_threads',
-  'url', 'stream', 'util', 'zlib', 'events', 'buffer', 'process', 'readline', 'timers',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'worker_threads',
+  'url',
+  'stream',
+  'util',
+  'zlib',
+  'events',
+  'buffer',
+  'process',
+  'readline',
+  'timers',
 ];
 const nodePatterns = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`)];
 
@@ -39,7 +55,10 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       eqeqeq: ['error', 'always'],
     },
@@ -52,26 +71,53 @@ export default tseslint.config(
         'error',
         {
           paths: [...nodePatterns, 'electron', 'react', 'react-dom', 'better-sqlite3', 'ws'].map(
-            (name) => ({ name, message: 'core/ must stay free of Node, DOM and Electron modules.' }),
+            (name) => ({
+              name,
+              message: 'core/ must stay free of Node, DOM and Electron modules.',
+            }),
           ),
           patterns: [
             { group: ['node:*'], message: 'core/ must stay free of Node modules.' },
             {
-              group: ['../collab-server/*', '../exports/*', '../renderer/*', '../electron/*', '../../*/'],
+              group: [
+                '../collab-server/*',
+                '../exports/*',
+                '../renderer/*',
+                '../electron/*',
+                '../../*/',
+              ],
               message: 'core/ imports nothing of ours.',
             },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+      ],
     },
   },
   {
     // Only electron/ may import electron; the renderer never imports Node.
-    files: ['core/**/*.ts', 'collab-server/**/*.ts', 'exports/**/*.ts', 'renderer/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'core/**/*.ts',
+      'collab-server/**/*.ts',
+      'exports/**/*.ts',
+      'renderer/**/*.{ts,tsx}',
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+    ],
     ignores: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/ imports electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only electron/ imports electron.' }] },
+      ],
     },
   },
   {
@@ -86,7 +132,10 @@ export default tseslint.config(
           })),
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser.' },
-            { group: ['**/collab-server/**', '**/exports/**', '**/electron/**'], message: 'The renderer imports only core/.' },
+            {
+              group: ['**/collab-server/**', '**/exports/**', '**/electron/**'],
+              message: 'The renderer imports only core/.',
+            },
           ],
         },
       ],

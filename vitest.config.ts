@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['core/**/*.test.ts', 'collab-server/**/*.test.ts', 'exports/**/*.test.ts', 'renderer/**/*.test.ts'],
+          include: [
+            'core/**/*.test.ts',
+            'collab-server/**/*.test.ts',
+            'exports/**/*.test.ts',
+            'renderer/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

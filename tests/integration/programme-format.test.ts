@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { makeDemoProgramme, serialiseProgrammeFile } from '../../core/index.ts';
 import { programmeFileJsonSchema } from '../../core/snapshot/json-schema.ts';
 
-const committed = path.resolve(import.meta.dirname, '..', '..', 'docs', 'programme-file.schema.json');
+const committed = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  'docs',
+  'programme-file.schema.json',
+);
 
 describe('docs/programme-file.schema.json', () => {
   it('is what the zod schemas generate (run `npx tsx scripts/generate-json-schema.ts` after a change)', () => {
