@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { writes } from '../../core/client/index.ts';
 import { RoomDoc, SessionDoc, newId } from '../../core/index.ts';
 import { Store } from '../../collab-server/store/index.ts';
-import { spawnServer } from './collab-helpers/child-server.ts';
+import { exited, spawnServer } from './collab-helpers/child-server.ts';
 import {
   api,
   connect,
@@ -145,7 +145,7 @@ describe('durability', () => {
     const seenAtKill = [...seen];
     writer.destroy();
     watcher.destroy();
-    await new Promise((r) => child.child.once('exit', r));
+    await exited(child.child);
 
     child = await spawnServer(data.dir);
     const check = connect(child.url, `session/${sid}`, child.desktopSecret);
@@ -158,6 +158,6 @@ describe('durability', () => {
     expect(Y.encodeStateVector(check.doc).byteLength).toBeGreaterThan(1);
     check.destroy();
     child.child.kill('SIGTERM');
-    await new Promise((r) => child.child.once('exit', r));
+    await exited(child.child);
   });
 });

@@ -32,3 +32,9 @@ export function spawnServer(dataDir: string): Promise<ChildServer> {
     child.once('exit', (code) => reject(new Error(`server exited early (${code})`)));
   });
 }
+
+/** Resolves once the process has exited (at once if it already has). */
+export function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
