@@ -28,6 +28,12 @@ process.on('uncaughtException', (e) =>
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,300,1000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+// BENCH_TARGETS=cohear runs only our server, for quick looks while working; the figures in
+// docs/benchmarks.md always come from a run of all three (it is written only then).
+const ALL_TARGETS = [ours, reference, hocuspocus];
+const TARGETS = process.env.BENCH_TARGETS
+  ? ALL_TARGETS.filter((t) => process.env.BENCH_TARGETS?.split(',').includes(t.name))
+  : ALL_TARGETS;
 const FACILITATORS = 5;
 const NOTES_PER_SECOND = 20;
 
@@ -196,7 +202,7 @@ const ratio = (a: number, b: number, lowerIsBetter = true) =>
 
 const results: Result[] = [];
 for (const n of SIZES) {
-  for (const t of [ours, reference, hocuspocus]) {
+  for (const t of TARGETS) {
     process.stderr.write(`running ${t.name} with ${n} participants...\n`);
     try {
       const r = await runOne(t, n);
@@ -206,7 +212,7 @@ for (const n of SIZES) {
       process.stderr.write(`${t.name} n=${n} failed: ${String(e)}\n`);
     }
   }
-  writeBenchSection('collab', report());
+  if (TARGETS.length === ALL_TARGETS.length) writeBenchSection('collab', report());
 }
 
 function report(): string {

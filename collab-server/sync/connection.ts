@@ -14,6 +14,8 @@ export class Connection {
   presenceClientId: number | null = null;
   presenceClock = 0;
   closed = false;
+  /** When this connection is next due the participant count (which is also its keep-alive). */
+  countDueAt = 0;
 
   constructor(
     private readonly ws: WebSocket,

@@ -4,10 +4,17 @@ import { encodeAwareness, readAwarenessPayload, type AwarenessEntry } from './pr
 
 /** The awareness id the server speaks as (for the participant count and keep-alive). */
 export const SERVER_PRESENCE_ID = 0;
-/** The stock client drops a connection after 30 s of silence; we speak at least this often. */
-export const KEEPALIVE_MS = 15_000;
+/**
+ * The stock client drops a connection after 30 s of silence and forgets a remote presence not
+ * renewed for 30 s; every connection hears the count at least this often.
+ */
+export const KEEPALIVE_MS = 20_000;
+/** How often connections due their count are looked for. */
+const RENEW_CHECK_MS = 2_500;
 const FACILITATOR_FLUSH_MS = 50;
 const COUNT_MIN_INTERVAL_MS = 1_000;
+/** A facilitator's echo holds one entry per person present; more than this is not a room. */
+const MAX_FACILITATOR_ECHO = 50_000;
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 // eslint-disable-next-line no-control-regex
@@ -41,7 +48,7 @@ interface Present {
  * Protocol decision: the stock server relays every awareness frame to every client, so N phones
  * renewing every 15 s cost N² frames. Here participants' presence goes only to facilitators
  * (batched every 50 ms), and participants get one small frame with the count, at most once a
- * second and every 15 s as a keep-alive. Facilitators' own presence goes to other facilitators.
+ * second when it changes, and otherwise on each connection's own 20-second phase (the keep-alive). Facilitators' own presence goes to other facilitators.
  */
 export class SessionPresence {
   private readonly participants = new Map<Connection, Present>();
@@ -59,7 +66,7 @@ export class SessionPresence {
     private readonly connections: () => Iterable<Connection>,
     private readonly perSecond: number,
   ) {
-    this.keepAlive = setInterval(() => this.sendCount(), KEEPALIVE_MS);
+    this.keepAlive = setInterval(() => this.renewDueCounts(), RENEW_CHECK_MS);
     this.keepAlive.unref();
   }
 
@@ -72,6 +79,8 @@ export class SessionPresence {
   /** What a newly connected client should hear first. */
   greet(conn: Connection): void {
     conn.send(this.countFrame());
+    // A random first renewal desynchronises connections that joined in the same second.
+    conn.countDueAt = Date.now() + Math.random() * KEEPALIVE_MS;
     if (conn.isParticipant) return;
     const entries: AwarenessEntry[] = [];
     for (const p of this.participants.values()) if (p.state) entries.push({ ...p });
@@ -89,7 +98,15 @@ export class SessionPresence {
     }
     // Over the rate: dropped, not an error (a stuck typing indicator is the worst outcome).
     if (!bucket.take(Date.now())) return;
-    const entries = readAwarenessPayload(payload, conn.isParticipant ? 4 : 64);
+    // Protocol decision: the stock client re-sends every awareness change it applies, so a
+    // facilitator echoes back the whole room's presence each time it hears it. That echo is
+    // normal, not malformed: it is bounded by the message size limit, and only the sender's own
+    // entry is decoded. Participants hear only the server's count, so theirs stay tiny.
+    const entries = readAwarenessPayload(
+      payload,
+      conn.isParticipant ? 4 : MAX_FACILITATOR_ECHO,
+      conn.presenceClientId,
+    );
     // A connection speaks for one awareness id: the first one it uses.
     const own = entries.find((e) => e.clientId === (conn.presenceClientId ?? e.clientId));
     if (!own || own.clientId === SERVER_PRESENCE_ID) return;
@@ -180,11 +197,31 @@ export class SessionPresence {
     ]);
   }
 
-  /** One shared frame to everyone: the count, which doubles as the keep-alive. */
+  /** One shared frame to everyone: the count changed. */
   private sendCount(): void {
-    this.lastCountSent = Date.now();
+    const now = Date.now();
+    this.lastCountSent = now;
     const frame = this.countFrame();
-    for (const c of this.connections()) c.send(frame);
+    for (const c of this.connections()) {
+      c.send(frame);
+      c.countDueAt = now + KEEPALIVE_MS;
+    }
+  }
+
+  /**
+   * Protocol decision: renewing the count (the keep-alive) for everyone at once would wake a
+   * thousand phones that joined together in the same instant every 15 s, and stall whatever else
+   * is in flight. Each connection is renewed on its own phase instead, a few at a time.
+   */
+  private renewDueCounts(): void {
+    const now = Date.now();
+    let frame: Uint8Array | null = null;
+    for (const c of this.connections()) {
+      if (c.countDueAt > now) continue;
+      frame ??= this.countFrame();
+      c.send(frame);
+      c.countDueAt = now + KEEPALIVE_MS;
+    }
   }
 
   close(): void {

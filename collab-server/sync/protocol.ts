@@ -121,16 +121,27 @@ export const encodeAwareness = (entries: readonly AwarenessEntry[]) =>
   });
 
 /** Decodes an awareness payload; states that are not JSON objects come back as null. */
-export function readAwarenessPayload(payload: Uint8Array, maxEntries: number): AwarenessEntry[] {
+export function readAwarenessPayload(
+  payload: Uint8Array,
+  maxEntries: number,
+  /**
+   * Only this client's state is parsed (the others' JSON is skipped, not decoded); null parses
+   * the first entry's and every later entry of the same client. Undefined parses all.
+   */
+  onlyClient?: number | null,
+): AwarenessEntry[] {
   try {
     const d = decoding.createDecoder(payload);
     const n = decoding.readVarUint(d);
     if (n > maxEntries) throw new MalformedMessageError(`too many awareness entries (${n})`);
     const out: AwarenessEntry[] = [];
+    let wanted = onlyClient;
     for (let i = 0; i < n; i++) {
       const clientId = decoding.readVarUint(d);
       const clock = decoding.readVarUint(d);
       const json = decoding.readVarString(d);
+      if (wanted === null) wanted = clientId;
+      if (wanted !== undefined && clientId !== wanted) continue;
       let state: unknown = null;
       try {
         state = JSON.parse(json);

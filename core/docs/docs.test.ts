@@ -64,7 +64,17 @@ describe('document migrations', () => {
 
   it('room migration 1 creates state, shared notes, cards and actions', () => {
     const doc = new Y.Doc();
-    expect(RoomDoc.migrate(doc)).toEqual(['create-room-state-notes-cards-actions']);
+    expect(migrateDoc('room', doc, ROOM_DOC_MIGRATIONS.slice(0, 1))).toEqual([
+      'create-room-state-notes-cards-actions',
+    ]);
+    expect([...doc.share.keys()].sort()).toEqual([
+      'actions',
+      'cards',
+      'meta',
+      'sharedNotes',
+      'state',
+    ]);
+    expect(RoomDoc.migrate(doc)).toEqual(['room-entries-as-plain-values']);
     expect(docSchemaVersion(doc)).toBe(ROOM_DOC_MIGRATIONS.length);
   });
 
@@ -231,5 +241,41 @@ describe('room projection', () => {
       projectRoom({ session: rec.session, content: { ...rec, notes }, codebook: [], actions: [] }),
     );
     expect(room.notes.has(shared.id)).toBe(false);
+  });
+});
+
+describe('room migration 2: entries as plain values', () => {
+  it('turns version-1 nested entries into plain values with the same content', () => {
+    const doc = new Y.Doc();
+    migrateDoc('room', doc, ROOM_DOC_MIGRATIONS.slice(0, 1));
+    const note = {
+      id: 'n1',
+      text: 'Evening clinics',
+      polarity: 'want',
+      stepId: null,
+      at: '2026-03-03T10:31:00.000Z',
+    };
+    const nested = new Y.Map<unknown>();
+    doc.getMap('sharedNotes').set('n1', nested);
+    for (const [k, v] of Object.entries(note)) nested.set(k, v);
+    expect(RoomDoc.migrate(doc)).toEqual(['room-entries-as-plain-values']);
+    expect(doc.getMap('sharedNotes').get('n1')).toEqual(note);
+    expect(new RoomDoc(doc).notes.get('n1')).toEqual(note);
+  });
+
+  it('writes one plain value per shared note, so a phone applies one struct', () => {
+    const room = RoomDoc.create();
+    let update: Uint8Array | null = null;
+    room.doc.on('update', (u: Uint8Array) => (update = u));
+    room.notes.put({
+      id: 'n2',
+      text: 'Texts while I wait',
+      polarity: 'want',
+      stepId: null,
+      at: '2026-03-03T10:32:00.000Z',
+    });
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, update!);
+    expect(peer.getMap('sharedNotes').get('n2')).not.toBeInstanceOf(Y.Map);
   });
 });
