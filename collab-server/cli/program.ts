@@ -3,10 +3,12 @@ import { demoCommand } from './commands/demo.ts';
 import { CLI_EXPORT_FORMATS, exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { listCommand } from './commands/list.ts';
+import { newCommand } from './commands/new.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userAddCommand, userListCommand } from './commands/user.ts';
 import { EXIT_BAD_INPUT, describeError } from './errors.ts';
 import { defaultDataFolder } from '../store/index.ts';
+import { PROGRAMME_TEMPLATES } from '../../core/index.ts';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -34,6 +36,30 @@ export function buildProgram(io: CliIo): Command {
     .description('create a realistic demo programme and print its id')
     .addOption(dataOption())
     .action((opts) => demoCommand(opts, io.out, io.err));
+
+  program
+    .command('new')
+    .description('start a programme from a template and print its id')
+    .addOption(dataOption())
+    .addOption(
+      new Option('--template <name>', 'which template')
+        .choices(PROGRAMME_TEMPLATES)
+        .makeOptionMandatory(),
+    )
+    .requiredOption('--title <title>', 'the programme title')
+    .requiredOption('--organisation <name>', 'who runs it')
+    .option('--commissioner <name>', 'who it is for')
+    .option('--region <name>', 'where')
+    .requiredOption(
+      '--start <date>',
+      'first session date (YYYY-MM-DD); the others follow a week apart',
+    )
+    .option(
+      '--cohort <name>',
+      'focus groups: one group per cohort (repeat the option)',
+      (v: string, all: string[] = []) => [...all, v],
+    )
+    .action((opts) => newCommand(opts, io.out, io.err));
 
   program
     .command('import')

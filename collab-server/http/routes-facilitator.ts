@@ -1,8 +1,13 @@
-import type { Session } from '../../core/index.ts';
+import {
+  formatIssues,
+  newProgrammeSchema,
+  programmeFromTemplate,
+  type Session,
+} from '../../core/index.ts';
 import { TooManyOpenSessionsError, type JoinInfo } from '../auth/join-codes.ts';
-import { exportSnapshot } from '../store/index.ts';
+import { exportSnapshot, importSnapshot } from '../store/index.ts';
 import { requireRole, type ApiContext } from './api-context.ts';
-import { HttpError, sendJson, type Router } from './http-kit.ts';
+import { HttpError, readJson, sendJson, type Router } from './http-kit.ts';
 
 const ID = '([A-Za-z0-9_-]{1,64})';
 
@@ -26,6 +31,17 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
   router.add('GET', /^\/api\/programmes$/, ({ req, res, url }) => {
     requireRole(ctx, req, url, 'facilitator', 'observer');
     sendJson(res, 200, { ok: true, programmes: ctx.store.records.listProgrammes() });
+  });
+
+  // A new programme planned from a template: its sessions, agendas and codebook, no people yet.
+  router.add('POST', /^\/api\/programmes$/, async ({ req, res, url }) => {
+    const who = requireRole(ctx, req, url, 'facilitator');
+    const parsed = newProgrammeSchema.safeParse(await readJson(req, ctx.limits.maxHttpBodyBytes));
+    if (!parsed.success) throw new HttpError(400, 'invalid', formatIssues(parsed.error).join('; '));
+    const { template, ...details } = parsed.data;
+    const snapshot = programmeFromTemplate(template, details);
+    importSnapshot(ctx.store, snapshot, who.userId ?? 'desktop');
+    sendJson(res, 201, { ok: true, id: snapshot.programme.id });
   });
 
   router.add('GET', new RegExp(`^/api/programmes/${ID}$`), ({ req, res, url, params }) => {

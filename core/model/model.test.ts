@@ -9,6 +9,8 @@ import {
   personaWalkthroughTemplate,
 } from '../templates/index.ts';
 import { demographicsSchema } from './participant.ts';
+import { newProgrammeSchema, programmeFromTemplate } from '../templates/index.ts';
+import { programmeSnapshotSchema } from '../snapshot/snapshot.ts';
 
 const theme = (id: string, parentId: string | null, order = 0): Theme => ({
   id,
@@ -94,5 +96,60 @@ describe('templates', () => {
     ]);
     const stages = series.flatMap((s) => s.agenda.filter((a) => a.type === 'persona-stage'));
     expect(stages).toHaveLength(personaWalkthroughTemplate().persona.stages.length);
+  });
+});
+
+describe('a new programme from a template', () => {
+  it('plans one focus group per cohort, a week apart, with the four themes and fresh ids', () => {
+    const a = programmeFromTemplate('focus-groups', {
+      title: 'Back pain services',
+      organisation: 'Healthwatch Test',
+      startDate: '2027-01-12',
+      cohorts: ['Residents', 'Carers'],
+    });
+    const b = programmeFromTemplate('focus-groups', {
+      title: 'B',
+      organisation: 'O',
+      startDate: '2027-01-12',
+    });
+    expect(programmeSnapshotSchema.safeParse(a).success).toBe(true);
+    expect(a.sessions.map((s) => [s.session.date, s.session.cohort, s.session.status])).toEqual([
+      ['2027-01-12', 'Residents', 'planned'],
+      ['2027-01-19', 'Carers', 'planned'],
+    ]);
+    expect(a.codebook).toHaveLength(4);
+    expect(a.participants).toEqual([]);
+    expect(a.programme.id).not.toBe(b.programme.id);
+    expect(a.sessions[0]!.session.id).not.toBe(b.sessions[0]!.session.id);
+  });
+
+  it('plans the five co-production sessions and the persona walkthrough with its persona', () => {
+    const co = programmeFromTemplate('co-production', {
+      title: 'T',
+      organisation: 'O',
+      startDate: '2027-03-01',
+    });
+    expect(co.sessions).toHaveLength(5);
+    expect(co.programme.endDate).toBe('2027-03-29');
+    const walk = programmeFromTemplate('persona-walkthrough', {
+      title: 'T',
+      organisation: 'O',
+      startDate: '2027-03-01',
+    });
+    expect(walk.sessions[0]!.persona?.stages.length).toBeGreaterThan(3);
+  });
+
+  it('refuses a request with a bad date or an unknown template, naming the field', () => {
+    const bad = newProgrammeSchema.safeParse({
+      template: 'party',
+      title: 'T',
+      organisation: 'O',
+      startDate: '1/2/27',
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join('.')).sort()).toEqual([
+      'startDate',
+      'template',
+    ]);
   });
 });

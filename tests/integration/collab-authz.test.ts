@@ -226,6 +226,18 @@ describe('authorisation matrix (server mode)', () => {
           allowed: ['facilitator'],
         },
         {
+          name: 'new programme from a template',
+          method: 'POST',
+          path: '/api/programmes',
+          body: {
+            template: 'persona-walkthrough',
+            title: 'Authorisation check',
+            organisation: 'Test',
+            startDate: '2027-02-01',
+          },
+          allowed: ['facilitator'],
+        },
+        {
           name: 'join info',
           method: 'GET',
           path: `/api/sessions/${s1}/join`,

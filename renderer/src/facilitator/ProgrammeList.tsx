@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { listProgrammes } from './facilitator-api.ts';
+import { NewProgrammeForm } from './NewProgrammeForm.tsx';
 import type { ProgrammeSummary } from './types.ts';
 
 export function ProgrammeList() {
@@ -23,8 +24,8 @@ export function ProgrammeList() {
         <div className="card">
           <p>There are no programmes yet.</p>
           <p className="hint">
-            To look around with example data, run <code>npx cohear demo</code> and reload this page.
-            To bring in a programme from another computer, use <code>npx cohear import FILE</code>.
+            Start one below from a template, or see a full example first: run{' '}
+            <code>npx cohear demo</code> and reload this page.
           </p>
         </div>
       )}
@@ -39,6 +40,7 @@ export function ProgrammeList() {
           </a>
         ))}
       </div>
+      <NewProgrammeForm />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import type { NewProgramme } from '../../../core/index.ts';
 import type { Programme, ProgrammeSummary, Session } from './types.ts';
 import { api } from '../shared/http.ts';
 
@@ -35,3 +36,5 @@ export const closeSession = (id: string) =>
   api(`/api/sessions/${encodeURIComponent(id)}/close`, { body: {} });
 export const joinDetails = (id: string) =>
   api<JoinDetails>(`/api/sessions/${encodeURIComponent(id)}/join`);
+export const createProgramme = (request: NewProgramme) =>
+  api<{ id: string }>('/api/programmes', { body: request });
