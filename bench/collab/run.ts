@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { percentile, writeBenchSection } from '../report.ts';
 import { cpuSeconds, rssBytes, sleep, startOnCore0, stop } from './measure.ts';
 import { hocuspocus, ours, reference, type Client, type Target } from './targets.ts';
@@ -63,30 +64,44 @@ async function runOne(target: Target, n: number): Promise<Result> {
     await sleep(500);
     const rss0 = rssBytes(pid);
     const creds = await target.prepareParticipants(server.ready, n);
+    // The phones live in a worker thread (same core); only their tokens cross over.
+    const phones = new Worker(new URL('./phones-worker.mjs', import.meta.url), {
+      workerData: {
+        target: target.name,
+        ready: server.ready,
+        credentials: creds.map((c) =>
+          c && typeof c === 'object' && 'token' in c
+            ? { token: (c as { token: string }).token }
+            : null,
+        ),
+      },
+    });
+    await nextMessage(phones, 'loaded');
     // The join storm: all N connect at once; done when every one has synced.
     const cpuConnect0 = cpuSeconds(pid);
     const t0 = performance.now();
-    const parts: Client[] = creds.map((c, i) => target.participant(server.ready, c, i));
-    await Promise.all(parts.map((p) => p.synced));
+    phones.postMessage({ type: 'connect' });
+    await nextMessage(phones, 'synced');
     const connectMs = performance.now() - t0;
     const cpuConnect = cpuSeconds(pid) - cpuConnect0;
     const facs = Array.from({ length: FACILITATORS }, () => target.facilitator(server.ready));
-    await Promise.all(facs.map((f) => f.synced));
+    // Reference servers take participants' notes as direct edits of the shared document; this
+    // client makes them (ours go through the validated HTTP path with each phone's token).
+    const writerClient = target === ours ? null : target.facilitator(server.ready);
+    await Promise.all([...facs, ...(writerClient ? [writerClient] : [])].map((f) => f.synced));
     await sleep(1000);
     const rss1 = rssBytes(pid);
 
     // Steady phase: notes at 20/s from participants, a shared note every second, presence on.
     const sentAt = new Map<string, { t: number; seen: number }>();
+    /** When each note was shared, in epoch milliseconds (comparable with the phones' thread). */
     const sharedAt = new Map<string, number>();
     const facLat: number[] = [];
-    const partLat: number[] = [];
     let lastArrived: string | null = null;
     // The first seconds run cold code paths in a thousand simulated clients at once (one of
     // them stalled this process for 130 ms); samples are kept only after this warm-up.
     const measureFrom = performance.now() + WARMUP_MS;
-    // Per shared note: when the first simulated phone saw it, and when the last did. All N phones
-    // live in this one process on one core, so the gap is this process applying it N times.
-    const perShare = new Map<string, { first: number; last: number }>();
+    const measureFromEpoch = performance.timeOrigin + measureFrom;
     facs.forEach((f, fi) =>
       f.notes().observe((e) => {
         const now = performance.now();
@@ -96,21 +111,6 @@ async function runOne(target: Target, n: number): Promise<Result> {
           if (s.t >= measureFrom) facLat.push(now - s.t);
           if (fi === 0) lastArrived = k;
           if (++s.seen === FACILITATORS) sentAt.delete(k);
-        }
-      }),
-    );
-    parts.forEach((p) =>
-      p.shared().observe((e) => {
-        const now = performance.now();
-        for (const k of e.keysChanged) {
-          const t = sharedAt.get(k);
-          if (t !== undefined && t >= measureFrom && p.shared().has(k)) {
-            partLat.push(now - t);
-            const seen = perShare.get(k) ?? { first: Infinity, last: 0 };
-            seen.first = Math.min(seen.first, now - t);
-            seen.last = Math.max(seen.last, now - t);
-            perShare.set(k, seen);
-          }
         }
       }),
     );
@@ -127,7 +127,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
         .writeNote(
           server.ready,
           creds[i],
-          parts[i] as Client,
+          writerClient as Client,
           id,
           `Note ${seq} from participant ${i}`,
         )
@@ -136,7 +136,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
     const sharer = setInterval(() => {
       const id = target === ours ? lastArrived : `s${seq}`;
       if (!id || sharedAt.has(id)) return;
-      sharedAt.set(id, performance.now());
+      sharedAt.set(id, performance.timeOrigin + performance.now());
       target.shareNote(facs[0] as Client, id, `Shared ${id}`);
     }, 1000);
     await sleep(WARMUP_MS + SECONDS * 1000);
@@ -148,6 +148,21 @@ async function runOne(target: Target, n: number): Promise<Result> {
     const loadCpuPct = ((load.user + load.system) / 1e6 / wall) * 100;
     const serverCpuPct = ((cpuSeconds(pid) - cpuA) / wall) * 100;
     const lostNotes = sentAt.size;
+
+    // Each shared note's arrival at every phone, measured after the warm-up.
+    phones.postMessage({ type: 'report' });
+    const { arrivals } = (await nextMessage(phones, 'arrivals')) as {
+      arrivals: [string, number[]][];
+    };
+    const partLat: number[] = [];
+    const perShare: { first: number; last: number }[] = [];
+    for (const [k, times] of arrivals) {
+      const t = sharedAt.get(k);
+      if (t === undefined || t < measureFromEpoch || times.length === 0) continue;
+      const lat = times.map((x) => x - t);
+      partLat.push(...lat);
+      perShare.push({ first: Math.min(...lat), last: Math.max(...lat) });
+    }
 
     // Saturation: as many notes as the server will take for 3 s; counted as they reach a facilitator.
     let arrived = 0;
@@ -163,7 +178,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
           await target.writeNote(
             server.ready,
             creds[i],
-            parts[i] as Client,
+            writerClient as Client,
             `sat${w}x${k}`,
             `Saturation ${k}`,
           );
@@ -178,7 +193,10 @@ async function runOne(target: Target, n: number): Promise<Result> {
     open = false;
     const saturation = arrived / 3;
 
-    for (const c of [...parts, ...facs]) {
+    phones.postMessage({ type: 'stop' });
+    await nextMessage(phones, 'stopped');
+    await phones.terminate();
+    for (const c of [...facs, ...(writerClient ? [writerClient] : [])]) {
       try {
         c.destroy();
       } catch {
@@ -197,11 +215,11 @@ async function runOne(target: Target, n: number): Promise<Result> {
       facP99: percentile(facLat, 99),
       partP99: percentile(partLat, 99),
       partFirstP50: percentile(
-        [...perShare.values()].map((v) => v.first),
+        perShare.map((v) => v.first),
         50,
       ),
       fanOutP50: percentile(
-        [...perShare.values()].map((v) => v.last - v.first),
+        perShare.map((v) => v.last - v.first),
         50,
       ),
       serverCpuPct,
@@ -215,6 +233,20 @@ async function runOne(target: Target, n: number): Promise<Result> {
   } finally {
     await stop(server);
   }
+}
+
+/** The next message of `type` from the phones' worker (rejects if the worker fails). */
+function nextMessage(worker: Worker, type: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== type) return;
+      worker.off('message', onMessage);
+      worker.off('error', reject);
+      resolve(m);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+  });
 }
 
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
@@ -274,7 +306,9 @@ function report(): string {
 
   const md = `## Live collaboration (\`npm run bench:collab\`)
 
-Server on core 0, load generator on core 1 (\`taskset\`); N participants with presence on (stock
+Server on core 0, load generator on core 1 (\`taskset\`): the simulated phones run in a worker
+thread of the load process (same core), the facilitators and the note writer in its main thread,
+since phones and a facilitator's laptop are separate devices. N participants with presence on (stock
 clients renew it every 15 s), ${FACILITATORS} facilitator clients, notes at ${NOTES_PER_SECOND}/s for ${SECONDS} s and one
 shared note a second (after ${WARMUP_MS / 1000} s of the same load that is not measured), then 3 s of notes as fast as 64 concurrent writers can send them.
 Cohear commits every note to SQLite (WAL, synchronous=FULL) before acknowledging it; participants
