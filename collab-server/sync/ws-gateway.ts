@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { COLLAB_PATH } from '../../core/client/messages.ts';
 import {
   credentialsOf,
   resolvePrincipal,
@@ -23,7 +24,7 @@ import {
 import type { SessionHub } from './session-hub.ts';
 
 /** WebSocket documents are served under this path: `/collab/room/<session>`. */
-export const COLLAB_PATH = '/collab/';
+export { COLLAB_PATH };
 const PING_MS = 30_000;
 
 type Access = { ok: true; readOnly: boolean } | { ok: false; code: number; reason: string };

@@ -13,6 +13,9 @@ import {
  * it answers. Every write carries a `writeId` the client made; sending it again (after a dropped
  * connection) returns the first answer and changes nothing more.
  */
+/** Where the WebSocket endpoint lives; a document is synced at `${COLLAB_PATH}<document name>`. */
+export const COLLAB_PATH = '/collab/';
+
 const base = { writeId: idSchema };
 
 export const noteAddSchema = z

@@ -1,36 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writes } from '../../core/client/index.ts';
 import { RoomDoc, SessionDoc, newId, projectRoom, ProgrammeDoc } from '../../core/index.ts';
 import { Store, exportSnapshot } from '../../collab-server/store/index.ts';
 import {
   connect,
-  demoDataDir,
+  liveServer,
   joinAndConsent,
   openSession,
-  startTestServer,
   synced,
   waitFor,
   type TestParticipant,
-  type TestServer,
 } from './collab-helpers/harness.ts';
 
 describe('3 facilitators and 20 participants', () => {
-  let data: ReturnType<typeof demoDataDir>;
-  let server: TestServer;
-  const providers: WebsocketProvider[] = [];
-  beforeAll(async () => {
-    data = demoDataDir();
-    server = await startTestServer(data.dir);
-  });
-  afterAll(async () => {
-    providers.forEach((p) => p.destroy());
-    await server.close();
-    data.cleanup();
-  });
+  const live = liveServer();
 
   it('converge: every facilitator holds the same session, every phone the same room', async () => {
+    const { server, providers, data } = live;
     const sid = data.sessionIds[0] as string;
     const code = await openSession(server, sid);
     const secret = server.desktopSecret as string;

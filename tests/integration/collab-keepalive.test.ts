@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import { SERVER_PRESENCE_ID } from '../../collab-server/sync/presence.ts';
 import {
   connect,
-  demoDataDir,
+  liveServer,
   joinAndConsent,
   openSession,
-  startTestServer,
   synced,
-  type TestServer,
 } from './collab-helpers/harness.ts';
 
 /**
@@ -17,21 +14,11 @@ import {
  * keep both its connection and the participant count. This test has to wait out the real 30 s.
  */
 describe('keep-alive in a silent room', () => {
-  let data: ReturnType<typeof demoDataDir>;
-  let server: TestServer;
-  const providers: WebsocketProvider[] = [];
-  beforeAll(async () => {
-    data = demoDataDir();
-    server = await startTestServer(data.dir);
-  });
-  afterAll(async () => {
-    providers.forEach((p) => p.destroy());
-    await server.close();
-    data.cleanup();
-  });
+  const live = liveServer();
 
   it('keeps a presence-less phone connected and the count alive for 40 s', async () => {
-    const sid = data.sessionIds[0] as string;
+    const { server, providers } = live;
+    const sid = live.data.sessionIds[0] as string;
     const code = await openSession(server, sid);
     const phones = await Promise.all([0, 1, 2].map(() => joinAndConsent(server.url, code)));
     const rooms = phones.map((p) => connect(server.url, p.roomDoc, p.token));

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
+import { describe, expect, it } from 'vitest';
 import {
   connect,
-  demoDataDir,
+  liveServer,
   joinAndConsent,
   openSession,
-  startTestServer,
   synced,
   waitFor,
-  type TestServer,
 } from './collab-helpers/harness.ts';
 
 /**
@@ -18,21 +15,11 @@ import {
  * garbage and the facilitator was disconnected every time presence arrived.
  */
 describe("a facilitator's presence echo", () => {
-  let data: ReturnType<typeof demoDataDir>;
-  let server: TestServer;
-  const providers: WebsocketProvider[] = [];
-  beforeAll(async () => {
-    data = demoDataDir();
-    server = await startTestServer(data.dir);
-  });
-  afterAll(async () => {
-    providers.forEach((p) => p.destroy());
-    await server.close();
-    data.cleanup();
-  });
+  const live = liveServer();
 
   it('keeps the facilitator connected while it sees 70 phones present', async () => {
-    const sid = data.sessionIds[0] as string;
+    const { server, providers } = live;
+    const sid = live.data.sessionIds[0] as string;
     const code = await openSession(server, sid);
     const facilitator = connect(server.url, `session/${sid}`, server.desktopSecret as string);
     providers.push(facilitator);

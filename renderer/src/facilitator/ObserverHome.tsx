@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Downloads } from './Downloads.tsx';
-import { listProgrammes } from './facilitator-api.ts';
-import type { ProgrammeSummary } from './types.ts';
+import { useProgrammes } from './use-programmes.ts';
 
 /** Observers (commissioners, boards) may download reports and nothing else. */
 export function ObserverHome() {
-  const [programmes, setProgrammes] = useState<ProgrammeSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    listProgrammes().then(
-      (r) => setProgrammes(r.programmes),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
+  const { programmes, error } = useProgrammes();
   return (
     <main>
       <h1>Reports</h1>

@@ -1,17 +1,8 @@
-import { useEffect, useState } from 'react';
-import { listProgrammes } from './facilitator-api.ts';
 import { NewProgrammeForm } from './NewProgrammeForm.tsx';
-import type { ProgrammeSummary } from './types.ts';
+import { useProgrammes } from './use-programmes.ts';
 
 export function ProgrammeList() {
-  const [programmes, setProgrammes] = useState<ProgrammeSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    listProgrammes().then(
-      (r) => setProgrammes(r.programmes),
-      (e: Error) => setError(e.message),
-    );
-  }, []);
+  const { programmes, error } = useProgrammes();
   return (
     <main>
       <h1>Programmes</h1>

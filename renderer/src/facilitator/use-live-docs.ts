@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ProgrammeDoc, SessionDoc, programmeDocName, sessionDocName } from '../../../core/index.ts';
+import { COLLAB_PATH } from '../../../core/client/messages.ts';
 import { collabBase } from '../shared/http.ts';
-
-const COLLAB_PATH = '/collab/';
 
 export interface LiveDocs {
   session: SessionDoc | null;

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -63,6 +64,31 @@ export async function startTestServer(
     ...extra,
   });
   return Object.assign(server, { logs });
+}
+
+export interface LiveServer {
+  data: ReturnType<typeof demoDataDir>;
+  server: TestServer;
+  /** Providers to destroy after the file's tests. */
+  providers: WebsocketProvider[];
+}
+
+/**
+ * A server on a loopback port with the demo programme, started before a test file's tests and
+ * closed (with every registered provider and the data folder) after them.
+ */
+export function liveServer(extra: Partial<ServerOptions> = {}): LiveServer {
+  const live = { providers: [] } as unknown as LiveServer;
+  beforeAll(async () => {
+    live.data = demoDataDir();
+    live.server = await startTestServer(live.data.dir, extra);
+  });
+  afterAll(async () => {
+    live.providers.forEach((p) => p.destroy());
+    await live.server?.close();
+    live.data?.cleanup();
+  });
+  return live;
 }
 
 /** The stock y-websocket client, unchanged; Node's `ws` as its WebSocket, no BroadcastChannel. */
