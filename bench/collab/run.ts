@@ -287,7 +287,7 @@ function report(): string {
       line('shared note → every participant, p99', (r) => r.partP99, 'ms'),
       line('shared note → first participant, median', (r) => r.partFirstP50, 'ms'),
       line(
-        '… then to the last, median (the phones' thread applying it N times)',
+        '… then to the last, median (the phones thread applying it N times)',
         (r) => r.fanOutP50,
         'ms',
       ),
