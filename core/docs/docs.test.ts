@@ -14,7 +14,7 @@ import {
   projectRoom,
 } from './index.ts';
 import { makeDemoProgramme } from '../demo/index.ts';
-import type { Note } from '../model/index.ts';
+import { capturedNote, type Note } from '../model/index.ts';
 
 const note = (over: Partial<Note> = {}): Note => ({
   id: 'n1',
@@ -277,5 +277,26 @@ describe('room migration 2: entries as plain values', () => {
     const peer = new Y.Doc();
     Y.applyUpdate(peer, update!);
     expect(peer.getMap('sharedNotes').get('n2')).not.toBeInstanceOf(Y.Map);
+  });
+});
+
+describe('capturedNote', () => {
+  it('makes a valid facilitator note with capture defaults, keeping what is given', () => {
+    const s = SessionDoc.create();
+    const n = s.notes.put(
+      capturedNote({ text: 'Evening clinics, please', facilitator: 'Scribe', polarity: 'want' }),
+    );
+    expect(n).toMatchObject({
+      text: 'Evening clinics, please',
+      author: { type: 'facilitator', facilitator: 'Scribe', capturedFor: null },
+      polarity: 'want',
+      kind: 'comment',
+      shared: false,
+      quotable: false,
+      themeIds: [],
+    });
+    expect(capturedNote({ text: 'a', facilitator: 'F' }).id).not.toBe(
+      capturedNote({ text: 'a', facilitator: 'F' }).id,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_MAX_CHARS, idSchema, isoDateTimeSchema, shortText } from './primitives.ts';
+import { NOTE_MAX_CHARS, idSchema, isoDateTimeSchema, newId, shortText } from './primitives.ts';
 
 export const NOTE_KINDS = ['story', 'comment', 'suggestion'] as const;
 export const noteKindSchema = z.enum(NOTE_KINDS);
@@ -61,4 +61,32 @@ export type Note = z.infer<typeof noteSchema>;
 /** The participant a note's words belong to, if any. */
 export function noteParticipantId(note: Note): string | null {
   return note.author.type === 'participant' ? note.author.participantId : note.author.capturedFor;
+}
+
+/**
+ * Words said aloud, as a facilitator or scribe captures them: a fresh note with the defaults a
+ * capture starts with (untagged, neutral, not shared, not quotable until someone decides).
+ * @example session.notes.put(capturedNote({ text: 'Evening clinics', facilitator: 'Scribe' }))
+ */
+export function capturedNote(
+  fields: { text: string; facilitator: string; capturedFor?: string | null } & Partial<
+    Omit<Note, 'text' | 'author'>
+  >,
+): Note {
+  const { text, facilitator, capturedFor = null, ...rest } = fields;
+  return {
+    id: newId('n'),
+    kind: 'comment',
+    stepId: null,
+    createdAt: new Date().toISOString(),
+    polarity: 'neutral',
+    themeIds: [],
+    quotable: false,
+    hidden: false,
+    shared: false,
+    withdrawn: false,
+    ...rest,
+    text,
+    author: { type: 'facilitator', facilitator, capturedFor },
+  };
 }

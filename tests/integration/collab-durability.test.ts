@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { writes } from '../../core/client/index.ts';
-import { RoomDoc, SessionDoc, newId } from '../../core/index.ts';
+import { RoomDoc, SessionDoc, capturedNote, newId } from '../../core/index.ts';
 import { Store } from '../../collab-server/store/index.ts';
 import { exited, spawnServer } from './collab-helpers/child-server.ts';
 import {
@@ -120,20 +120,9 @@ describe('durability', () => {
     const facilitatorLoad = (async () => {
       const s = new SessionDoc(writer.doc);
       for (let k = 0; !stop; k++) {
-        s.notes.put({
-          id: newId('fk'),
-          text: `Captured ${k}`,
-          kind: 'comment',
-          stepId: null,
-          author: { type: 'facilitator', facilitator: 'Scribe', capturedFor: null },
-          createdAt: new Date().toISOString(),
-          polarity: 'neutral',
-          themeIds: [],
-          quotable: false,
-          hidden: false,
-          shared: false,
-          withdrawn: false,
-        });
+        s.notes.put(
+          capturedNote({ id: newId('fk'), text: `Captured ${k}`, facilitator: 'Scribe' }),
+        );
         await new Promise((r) => setTimeout(r, 3));
       }
     })();

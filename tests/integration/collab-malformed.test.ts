@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { writes } from '../../core/client/index.ts';
-import { NOTE_MAX_CHARS, SessionDoc, newId } from '../../core/index.ts';
+import { NOTE_MAX_CHARS, SessionDoc, capturedNote, newId } from '../../core/index.ts';
 import {
   api,
   connect,
   demoDataDir,
+  liveServer,
   joinAndConsent,
   openSession,
   startTestServer,
   synced,
   waitFor,
-  type TestServer,
 } from './collab-helpers/harness.ts';
 
 function rawSocket(url: string): Promise<WebSocket> {
@@ -41,20 +41,12 @@ function bytes(seed: number, n: number): Uint8Array {
 }
 
 describe('malformed frames, random bytes, oversized messages and limits', () => {
-  let data: ReturnType<typeof demoDataDir>;
-  let server: TestServer;
-  beforeAll(async () => {
-    data = demoDataDir();
-    server = await startTestServer(data.dir, {
-      limits: { maxMessageBytes: 64 * 1024, maxConnectionsPerAddress: 40, maxDocBytes: 400 * 1024 },
-    });
-  });
-  afterAll(async () => {
-    await server.close();
-    data.cleanup();
+  const live = liveServer({
+    limits: { maxMessageBytes: 64 * 1024, maxConnectionsPerAddress: 40, maxDocBytes: 400 * 1024 },
   });
 
   it('closes the offender with a clear reason while everyone else keeps syncing', async () => {
+    const { server, data } = live;
     const sid = data.sessionIds[0] as string;
     const secret = server.desktopSecret as string;
     const code = await openSession(server, sid);
@@ -110,20 +102,14 @@ describe('malformed frames, random bytes, oversized messages and limits', () => 
     );
     const fs = new SessionDoc(filler.doc);
     for (let i = 0; i < 30; i++) {
-      fs.notes.put({
-        id: newId('big'),
-        text: 'x'.repeat(NOTE_MAX_CHARS),
-        kind: 'story',
-        stepId: null,
-        author: { type: 'facilitator', facilitator: 'F', capturedFor: null },
-        createdAt: new Date().toISOString(),
-        polarity: 'neutral',
-        themeIds: [],
-        quotable: false,
-        hidden: false,
-        shared: false,
-        withdrawn: false,
-      });
+      fs.notes.put(
+        capturedNote({
+          id: newId('big'),
+          text: 'x'.repeat(NOTE_MAX_CHARS),
+          kind: 'story',
+          facilitator: 'F',
+        }),
+      );
       for (let k = 0; k < 4; k++)
         fs.notes.patch(fs.notes.all().at(-1)!.id, { text: `${k}`.repeat(NOTE_MAX_CHARS) });
     }

@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writes } from '../../core/client/index.ts';
 import { RoomDoc, SessionDoc } from '../../core/index.ts';
 import {
   api,
   connect,
-  demoDataDir,
+  liveServer,
   joinAndConsent,
   openSession,
-  startTestServer,
   synced,
   waitFor,
-  type TestServer,
 } from './collab-helpers/harness.ts';
 
 describe('participant writes: votes, comments, edits, withdrawals, consent, demographics', () => {
-  let data: ReturnType<typeof demoDataDir>;
-  let server: TestServer;
-  beforeAll(async () => {
-    data = demoDataDir();
-    server = await startTestServer(data.dir, { limits: { writeBurst: 3, writesPerSecond: 0.5 } });
-  });
-  afterAll(async () => {
-    await server.close();
-    data.cleanup();
-  });
+  const live = liveServer({ limits: { writeBurst: 3, writesPerSecond: 0.5 } });
 
   it('apply through the server and reach the room without any participant id', async () => {
+    const { server, data } = live;
     const sid = data.sessionIds[0] as string;
     const code = await openSession(server, sid);
     const f = connect(server.url, `session/${sid}`, server.desktopSecret as string);

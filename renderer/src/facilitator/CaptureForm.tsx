@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { newId, type Polarity, type SessionDoc } from '../../../core/index.ts';
+import { capturedNote, type Polarity, type SessionDoc } from '../../../core/index.ts';
 import { PARTICIPANT_POLARITY } from '../shared/labels.ts';
 import { PolarityPicker } from '../shared/PolarityPicker.tsx';
 
@@ -11,24 +11,18 @@ export function CaptureForm(props: { session: SessionDoc; facilitator: string })
   return (
     <form
       className="card stack"
-      aria-label="Capture what was said"
+      aria-label="Capture a note"
       onSubmit={(e) => {
         e.preventDefault();
         try {
-          props.session.notes.put({
-            id: newId('n'),
-            text: text.trim(),
-            kind: 'comment',
-            stepId: props.session.currentStepId(),
-            author: { type: 'facilitator', facilitator: props.facilitator, capturedFor: null },
-            createdAt: new Date().toISOString(),
-            polarity,
-            themeIds: [],
-            quotable: false,
-            hidden: false,
-            shared: false,
-            withdrawn: false,
-          });
+          props.session.notes.put(
+            capturedNote({
+              text: text.trim(),
+              facilitator: props.facilitator,
+              stepId: props.session.currentStepId(),
+              polarity,
+            }),
+          );
           setText('');
           setError(null);
         } catch (err) {

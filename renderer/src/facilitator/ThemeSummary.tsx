@@ -13,8 +13,12 @@ export function ThemeSummary(props: { notes: Note[]; codebook: Theme[] }) {
           <thead>
             <tr>
               <th scope="col">Theme</th>
-              <th scope="col">Want</th>
-              <th scope="col">Do not want</th>
+              <th scope="col">
+                <abbr title="What people want to see">Want</abbr>
+              </th>
+              <th scope="col">
+                <abbr title="What people do NOT want to see">Not</abbr>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -34,7 +38,11 @@ export function ThemeSummary(props: { notes: Note[]; codebook: Theme[] }) {
         </table>
       </div>
       <p className="hint">
-        {untagged === 0 ? 'Every note has a theme.' : `${untagged} notes still need a theme.`}
+        {untagged === 0
+          ? 'Every note has a theme.'
+          : untagged === 1
+            ? '1 note still needs a theme.'
+            : `${untagged} notes still need a theme.`}
       </p>
     </section>
   );
