@@ -14,7 +14,16 @@ export interface ServerProcess {
 export function startOnCore0(script: string): Promise<ServerProcess> {
   const child = spawn(
     'taskset',
-    ['-c', '0', process.execPath, '--import', 'tsx', path.join(ROOT, script)],
+    [
+      '-c',
+      '0',
+      process.execPath,
+      // For looking inside a server while working, e.g. "--cpu-prof --cpu-prof-dir=bench/out".
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      path.join(ROOT, script),
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       cwd: ROOT,

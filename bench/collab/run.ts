@@ -8,12 +8,13 @@ import { hocuspocus, ours, reference, type Client, type Target } from './targets
 /**
  * npm run bench:collab. The server runs on core 0, this load generator on core 1 (taskset); a
  * run whose load generator passes 70% of its core is reported as discarded. Never a test.
- * BENCH_SIZES=100,300 and BENCH_SECONDS=8 shorten it.
+ * BENCH_SIZES=100,300, BENCH_SECONDS=8 and BENCH_REPEATS=1 shorten it; BENCH_PHONES=stock runs
+ * the stock provider for every phone too; BENCH_DEBUG=1 prints each shared note's spread.
  */
 if (process.env.COHEAR_BENCH_PINNED !== '1') {
   const r = spawnSync(
     'taskset',
-    ['-c', '1', process.execPath, '--import', 'tsx', import.meta.filename],
+    ['-c', '1', process.execPath, '--expose-gc', '--import', 'tsx', import.meta.filename],
     {
       stdio: 'inherit',
       env: { ...process.env, COHEAR_BENCH_PINNED: '1' },
@@ -46,6 +47,7 @@ interface Result {
   facP50: number;
   facP99: number;
   partP99: number;
+  partAppliedP99: number;
   partFirstP50: number;
   fanOutP50: number;
   serverCpuPct: number;
@@ -53,7 +55,7 @@ interface Result {
   cpuPerConnMs: number;
   saturation: number;
   loadCpuPct: number;
-  samples: { fac: number; part: number; lostNotes: number };
+  samples: { fac: number; part: number; lostNotes: number; shares: number; sharesApplied: number };
   discarded: boolean;
 }
 
@@ -61,9 +63,10 @@ async function runOne(target: Target, n: number): Promise<Result> {
   const server = await startOnCore0(target.script);
   const pid = server.child.pid as number;
   try {
+    const creds = await target.prepareParticipants(server.ready, n);
+    // Memory per connection counts connections only: joining (records, tokens) is done by now.
     await sleep(500);
     const rss0 = rssBytes(pid);
-    const creds = await target.prepareParticipants(server.ready, n);
     // The phones live in a worker thread (same core); only their tokens cross over.
     const phones = new Worker(new URL('./phones-worker.mjs', import.meta.url), {
       // A reference server's N-squared presence at 1,000 phones outgrows a worker's default heap.
@@ -153,10 +156,21 @@ async function runOne(target: Target, n: number): Promise<Result> {
 
     // Each shared note's arrival at every phone, measured after the warm-up.
     phones.postMessage({ type: 'report' });
-    const { arrivals } = (await nextMessage(phones, 'arrivals')) as {
+    const { arrivals, applied } = (await nextMessage(phones, 'arrivals')) as {
       arrivals: [string, number[]][];
+      applied: [string, number[]][];
     };
     const partLat: number[] = [];
+    const appliedLat: number[] = [];
+    let shares = 0;
+    let sharesApplied = 0;
+    for (const [k, times] of applied) {
+      const t = sharedAt.get(k);
+      if (t === undefined || t < measureFromEpoch) continue;
+      appliedLat.push(...times.map((x) => x - t));
+      shares++;
+      if (times.length === n) sharesApplied++;
+    }
     const perShare: { first: number; last: number }[] = [];
     for (const [k, times] of arrivals) {
       const t = sharedAt.get(k);
@@ -164,6 +178,11 @@ async function runOne(target: Target, n: number): Promise<Result> {
       const lat = times.map((x) => x - t);
       partLat.push(...lat);
       perShare.push({ first: Math.min(...lat), last: Math.max(...lat) });
+      // BENCH_DEBUG=1: one line per shared note, to see which ones a stall hit.
+      if (process.env.BENCH_DEBUG)
+        process.stderr.write(
+          `share at ${((t - measureFromEpoch) / 1000).toFixed(1)} s: first ${fmt(Math.min(...lat))}, median ${fmt(percentile(lat, 50))}, last ${fmt(Math.max(...lat))} ms\n`,
+        );
     }
 
     // Saturation: as many notes as the server will take for 3 s; counted as they reach a facilitator.
@@ -216,6 +235,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
       facP50: percentile(facLat, 50),
       facP99: percentile(facLat, 99),
       partP99: percentile(partLat, 99),
+      partAppliedP99: percentile(appliedLat, 99),
       partFirstP50: percentile(
         perShare.map((v) => v.first),
         50,
@@ -229,7 +249,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
       cpuPerConnMs: (cpuConnect * 1000) / n,
       saturation,
       loadCpuPct,
-      samples: { fac: facLat.length, part: partLat.length, lostNotes },
+      samples: { fac: facLat.length, part: partLat.length, lostNotes, shares, sharesApplied },
       discarded: loadCpuPct > 70,
     };
   } finally {
@@ -257,38 +277,74 @@ const ratio = (a: number, b: number, lowerIsBetter = true) =>
     ? `${fmt(lowerIsBetter ? b / a : a / b, 1)}x`
     : 'n/a';
 
+// Each size runs every target REPEATS times, interleaved, so that whatever else the machine is
+// doing falls on all three alike; each figure is the median of a target's kept runs.
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const results: Result[] = [];
 for (const n of SIZES) {
-  for (const t of TARGETS) {
-    process.stderr.write(`running ${t.name} with ${n} participants...\n`);
-    try {
-      const r = await runOne(t, n);
-      results.push(r);
-      process.stderr.write(`${JSON.stringify(r)}\n`);
-    } catch (e) {
-      process.stderr.write(`${t.name} n=${n} failed: ${String(e)}\n`);
+  for (let rep = 1; rep <= REPEATS; rep++) {
+    for (const t of TARGETS) {
+      process.stderr.write(`running ${t.name} with ${n} participants (${rep}/${REPEATS})...\n`);
+      try {
+        const r = await runOne(t, n);
+        results.push(r);
+        process.stderr.write(`${JSON.stringify(r)}\n`);
+      } catch (e) {
+        process.stderr.write(`${t.name} n=${n} failed: ${String(e)}\n`);
+      }
     }
   }
   if (TARGETS.length === ALL_TARGETS.length) writeBenchSection('collab', report());
 }
 
+/** A target's runs at one size: figures are medians over the kept runs (all, if none was kept). */
+interface Summary {
+  name: string;
+  runs: Result[];
+  used: Result[];
+  discarded: boolean;
+}
+
+function summarise(target: Target, n: number): Summary | null {
+  const all = results.filter((r) => r.n === n && r.target === target.name);
+  if (all.length === 0) return null;
+  const kept = all.filter((r) => !r.discarded);
+  return { name: target.name, runs: all, used: kept.length ? kept : all, discarded: !kept.length };
+}
+
+const median = (s: Summary, get: (r: Result) => number) => percentile(s.used.map(get), 50);
+
+function cell(s: Summary | null, get: (r: Result) => number, d: number, unit = ''): string {
+  if (!s) return 'n/a';
+  const v = `${fmt(median(s, get), d)}${unit}`;
+  const xs = s.used.map(get);
+  const range = xs.length > 1 ? ` (${fmt(Math.min(...xs), d)}–${fmt(Math.max(...xs), d)})` : '';
+  return `${s.discarded ? '~~' : ''}${v}${range}${s.discarded ? '~~' : ''}`;
+}
+
 function report(): string {
   const rows: string[] = [];
   for (const n of SIZES) {
-    const o = results.find((r) => r.n === n && r.target === ours.name);
-    const y = results.find((r) => r.n === n && r.target === reference.name);
-    const h = results.find((r) => r.n === n && r.target === hocuspocus.name);
+    const o = summarise(ours, n);
+    const y = summarise(reference, n);
+    const h = summarise(hocuspocus, n);
     if (!o) continue;
+    const vs = (other: Summary | null, get: (r: Result) => number, lower: boolean) => {
+      if (!other) return 'n/a';
+      if (other.discarded || o.discarded) return 'discarded';
+      return ratio(median(o, get), median(other, get), lower);
+    };
     const line = (label: string, get: (r: Result) => number, unit: string, lower = true, d = 1) =>
-      `| ${n} | ${label} | ${fmt(get(o), d)} ${unit} | ${y ? fmt(get(y), d) : 'n/a'} | ${h ? fmt(get(h), d) : 'n/a'} | ${y ? ratio(get(o), get(y), lower) : 'n/a'} | ${h ? ratio(get(o), get(h), lower) : 'n/a'} |`;
+      `| ${n} | ${label} | ${cell(o, get, d, ` ${unit}`)} | ${cell(y, get, d)} | ${cell(h, get, d)} | ${vs(y, get, lower)} | ${vs(h, get, lower)} |`;
     rows.push(
       line('participant write → facilitator, p50', (r) => r.facP50, 'ms'),
       line('participant write → facilitator, p99', (r) => r.facP99, 'ms'),
-      line('shared note → every participant, p99', (r) => r.partP99, 'ms'),
-      line('shared note → first participant, median', (r) => r.partFirstP50, 'ms'),
+      line("shared note → every participant's phone, p99", (r) => r.partP99, 'ms'),
+      line('shared note → first phone, median', (r) => r.partFirstP50, 'ms'),
+      line('… then to the last phone, median', (r) => r.fanOutP50, 'ms'),
       line(
-        '… then to the last, median (the phones thread applying it N times)',
-        (r) => r.fanOutP50,
+        '… applied to all N documents on the one load core, p99 (not a server figure)',
+        (r) => r.partAppliedP99,
         'ms',
       ),
       line('connect all N (join storm)', (r) => r.connectMs, 'ms', true, 0),
@@ -298,28 +354,49 @@ function report(): string {
       line('notes per second at saturation', (r) => r.saturation, '/s', false, 0),
     );
     const flags = [o, y, h]
-      .filter((r): r is Result => Boolean(r))
-      .map(
-        (r) =>
-          `${r.target}: load generator ${fmt(r.loadCpuPct, 0)}% of its core${r.discarded ? ' (DISCARDED: over 70%)' : ''}, ${r.samples.fac} facilitator samples, ${r.samples.part} participant samples, ${r.samples.lostNotes} notes not seen by all 5 facilitators`,
-      );
+      .filter((s): s is Summary => Boolean(s))
+      .map((s) => {
+        const kept = s.runs.filter((r) => !r.discarded).length;
+        const load = s.runs.map((r) => fmt(r.loadCpuPct, 0)).join(', ');
+        const sum = (get: (r: Result) => number) => s.runs.reduce((a, r) => a + get(r), 0);
+        return `${s.name}: ${kept} of ${s.runs.length} runs kept (load generator ${load}% of its core${s.discarded ? '; over 70%, so DISCARDED and struck through' : ''}), ${sum((r) => r.samples.fac)} facilitator and ${sum((r) => r.samples.part)} phone samples, ${sum((r) => r.samples.lostNotes)} notes not seen by all ${FACILITATORS} facilitators, ${sum((r) => r.samples.sharesApplied)} of ${sum((r) => r.samples.shares)} shared notes applied by every phone`;
+      });
     rows.push(`| ${n} | runs | ${flags.join('; ')} | | | | |`);
   }
 
   const md = `## Live collaboration (\`npm run bench:collab\`)
 
-Server on core 0, load generator on core 1 (\`taskset\`): the simulated phones run in a worker
-thread of the load process (same core), the facilitators and the note writer in its main thread,
-since phones and a facilitator's laptop are separate devices. N participants with presence on (stock
-clients renew it every 15 s), ${FACILITATORS} facilitator clients, notes at ${NOTES_PER_SECOND}/s for ${SECONDS} s and one
-shared note a second (after ${WARMUP_MS / 1000} s of the same load that is not measured), then 3 s of notes as fast as 64 concurrent writers can send them.
-Cohear commits every note to SQLite (WAL, synchronous=FULL) before acknowledging it; participants
-write through the validated HTTP path and read a read-only room. The reference servers keep
-documents in memory only and let participants write the shared document directly, so they do
-less work per note. Ratios: how many times better Cohear is (above 1x is better). Taskset pins
-these processes only: other work on the machine (${os.loadavg()[0]?.toFixed(1)} load average at the end of this run,
-on ${os.cpus().length} cores) shares both cores, which shows most in the p99 columns. The saturation figure
-for the reference servers is bounded by how fast the load generator makes local edits.
+Server on core 0, load generator on core 1 (\`taskset\`). N participants with presence on, ${FACILITATORS}
+facilitator clients, notes at ${NOTES_PER_SECOND}/s for ${SECONDS} s and one shared note a second (after ${WARMUP_MS / 1000} s of the same
+load that is not measured), then 3 s of notes as fast as 64 concurrent writers can send them. Each
+size runs every server ${REPEATS} times, interleaved; a figure is the median of a server's kept runs, with
+the lowest and highest in brackets. A run whose load generator passed 70% of its core is discarded:
+its figures are struck through and give no ratio.
+
+How the load is simulated (\`bench/collab/\`), and why:
+- Facilitators are the stock providers (y-websocket's \`WebsocketProvider\`, Hocuspocus'
+  provider), in the load process's main thread.
+- Phones are lean protocol clients (\`lean-phone.ts\`) in a worker thread at a lower priority
+  (nice 10), so simulating a thousand phones does not delay what the facilitators measure. They
+  sync, renew presence every 15 s (each on its own phase, as phones that joined over minutes
+  would), and apply every update to a real Y.Doc. A thousand real phones apply a shared note at
+  the same time; one core applies it a thousand times in a row, so a phone's time is taken when
+  the frame is read off its socket, and the updates are applied when the burst is over (the row
+  "applied to all N documents" shows what that costs the load core). Phones do not echo other
+  people's presence back as the stock client does, which spares the reference servers work.
+- Participants' notes: Cohear's go through the validated HTTP path with each phone's token
+  (node:http with kept-alive sockets, \`lean-fetch.ts\`), and are committed to SQLite (WAL,
+  synchronous=FULL, so on disk) before they are acknowledged or broadcast. The reference servers
+  keep documents in memory and take notes as direct edits of the shared document from one
+  client, so they do less work per note; their saturation figure is bounded by how fast that
+  client makes local edits.
+- Memory per connection is the server's resident memory after everyone has connected, less
+  what it held once everyone had joined (Cohear's join and consent are HTTP calls before the
+  connection), over N + ${FACILITATORS} connections.
+
+Ratios: how many times better Cohear is (above 1x is better). Taskset pins these processes only:
+other work on the machine (${os.loadavg()[0]?.toFixed(1)} load average at the end of this run, on ${os.cpus().length} cores) shares both
+cores, which shows most in the p99 columns.
 
 | N | measure | Cohear | y-websocket 2.1.0 | Hocuspocus 3.4.4 | vs y-websocket | vs Hocuspocus |
 |---|---|---|---|---|---|---|

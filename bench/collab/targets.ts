@@ -4,6 +4,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { joinSession, participantTransport, writes } from '../../core/client/index.ts';
 import { SessionDoc } from '../../core/index.ts';
+import { leanFetch } from './lean-fetch.ts';
+import { leanPhone } from './lean-phone.ts';
 
 /** One connected client: its document, what it watches, and how to drop it. */
 export interface Client {
@@ -14,6 +16,8 @@ export interface Client {
   shared: () => Y.Map<unknown>;
   synced: Promise<void>;
   destroy(): void;
+  /** Lean phones (lean-phone.ts): when the update being applied was read off the socket. */
+  receivedAt?: () => number | null;
 }
 
 export interface Ready {
@@ -41,9 +45,17 @@ export interface Target {
 
 const WS = WebSocket as unknown as typeof globalThis.WebSocket;
 
+/**
+ * Phones are lean protocol clients (lean-phone.ts) unless BENCH_PHONES=stock, which runs the
+ * stock provider for every phone as well (the load generator then measures itself more than
+ * the server: see docs/benchmarks.md). Facilitators always run the stock provider.
+ */
+export const STOCK_PHONES = process.env.BENCH_PHONES === 'stock';
+const wsUrl = (url: string) => url.replace(/^http/, 'ws');
+
 function yws(url: string, room: string, params: Record<string, string> = {}): Client {
   const doc = new Y.Doc();
-  const p = new WebsocketProvider(`${url.replace(/^http/, 'ws')}`, room, doc, {
+  const p = new WebsocketProvider(wsUrl(url), room, doc, {
     params,
     WebSocketPolyfill: WS,
     disableBc: true,
@@ -62,7 +74,8 @@ export const reference: Target = {
   name: 'y-websocket 2.1.0 (reference)',
   script: 'bench/collab/servers/reference.ts',
   prepareParticipants: async (_r, n) => Array.from({ length: n }, () => null),
-  participant: (r) => yws(r.url, 'bench'),
+  participant: (r) =>
+    STOCK_PHONES ? yws(r.url, 'bench') : leanPhone({ url: `${wsUrl(r.url)}/bench` }),
   facilitator: (r) => yws(r.url, 'bench'),
   // Without a validated path, the reference lets participants write the shared document directly.
   writeNote: async (_r, _c, client, id, text) => {
@@ -76,7 +89,7 @@ function hp(url: string): Client {
   let done: () => void = () => {};
   const synced = new Promise<void>((r) => (done = r));
   const p = new HocuspocusProvider({
-    url: url.replace(/^http/, 'ws'),
+    url: wsUrl(url),
     name: 'bench',
     document: doc,
     WebSocketPolyfill: WebSocket,
@@ -96,7 +109,8 @@ export const hocuspocus: Target = {
   name: '@hocuspocus/server 3.4.4',
   script: 'bench/collab/servers/hocuspocus.ts',
   prepareParticipants: async (_r, n) => Array.from({ length: n }, () => null),
-  participant: (r) => hp(r.url),
+  participant: (r) =>
+    STOCK_PHONES ? hp(r.url) : leanPhone({ url: wsUrl(r.url), hocuspocusDocument: 'bench' }),
   facilitator: (r) => hp(r.url),
   writeNote: async (_r, _c, client, id, text) => {
     client.doc.getMap('notes').set(id, text);
@@ -123,7 +137,7 @@ export const ours: Target = {
       const batch = await Promise.all(
         Array.from({ length: Math.min(50, n - i) }, async () => {
           const j = await joinSession((u, init) => fetch(u, init), r.url, { code });
-          const send = participantTransport((u, init) => fetch(u, init), r.url, j.token);
+          const send = participantTransport(leanFetch, r.url, j.token);
           const c = await send(writes.consent({ storeWords: true }));
           if (!c.ok) throw new Error('consent refused');
           return { token: j.token, send };
@@ -134,9 +148,10 @@ export const ours: Target = {
     return out;
   },
   participant(r, credential) {
-    const c = yws(`${r.url}/collab`, `room/${r.sessionId}`, {
-      token: (credential as OurCredential).token,
-    });
+    const token = (credential as OurCredential).token;
+    const c = STOCK_PHONES
+      ? yws(`${r.url}/collab`, `room/${r.sessionId}`, { token })
+      : leanPhone({ url: `${wsUrl(r.url)}/collab/room/${r.sessionId}?token=${token}` });
     return { ...c, shared: () => c.doc.getMap('sharedNotes') };
   },
   facilitator(r) {

@@ -1,0 +1,207 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { Client } from './targets.ts';
+
+/**
+ * A simulated phone that speaks the wire protocol itself instead of running the stock provider.
+ *
+ * Why: a thousand real phones are a thousand processors, but the benchmark runs them all on one
+ * core, and what it should time is the server. Two things made the stock providers time the
+ * simulation instead:
+ * - Cost: about 40 µs of this core per frame per phone (ArrayBuffer copies, every applied change
+ *   encoded again for the provider's own `update` listener, awareness bookkeeping and its echo).
+ * - Order: applying a shared note to phone 1's document (10-15 µs of Yjs, and 12 KB of garbage)
+ *   delayed the moment phone 1,000 could even read the frame the server had already sent it.
+ *   On real phones those applies happen at the same time, one per device.
+ *
+ * So this phone does what a phone does on the wire: it syncs, renews its presence every 15 s as
+ * the stock client does, answers the server's sync requests, and applies every document update
+ * to a real Y.Doc. A document update that arrives after the first sync is stamped with the time
+ * it was read off the socket and applied once the burst it came in is over (a few milliseconds
+ * later); `receivedAt()` gives that stamp to the document's observers while it is applied. The
+ * benchmark reports both: when every phone had the frame, and when the last phone had applied it.
+ * Other people's presence is read only as far as the message type and is not echoed back (the
+ * stock client echoes it), which spares the reference servers work, not ours.
+ */
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+/** Hocuspocus' "sync, but do not answer with a step 1 of your own". */
+const MESSAGE_SYNC_REPLY = 4;
+/** The stock clients renew their presence this often. */
+const PRESENCE_RENEW_MS = 15_000;
+/** A burst is over when no update has arrived for this long... */
+const QUIET_MS = 3;
+/** ...or when its oldest frame has waited this long. */
+const MAX_WAIT_MS = 200;
+
+export interface LeanPhoneOptions {
+  /** Full WebSocket address, query string included. */
+  url: string;
+  /** Hocuspocus frames every message with the document's name and waits for an auth message. */
+  hocuspocusDocument?: string;
+}
+
+export interface LeanClient extends Client {
+  /** While a deferred update is applied: when its frame was read off the socket (epoch ms). */
+  receivedAt(): number | null;
+  /** Updates read off the socket and applied, in total. */
+  applied(): number;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** Updates read but not yet applied, for every phone in this thread, in arrival order. */
+interface Waiting {
+  apply: () => void;
+  at: number;
+}
+let backlog: Waiting[] = [];
+let lastArrival = 0;
+let drainTimer: NodeJS.Timeout | null = null;
+/** The stamp of the update being applied now, read by receivedAt(). */
+let applying: number | null = null;
+
+function enqueue(w: Waiting): void {
+  backlog.push(w);
+  lastArrival = w.at;
+  drainTimer ??= setTimeout(drainWhenQuiet, QUIET_MS);
+}
+
+function drainWhenQuiet(): void {
+  const t = now();
+  const oldest = backlog[0]?.at ?? t;
+  if (t - lastArrival < QUIET_MS && t - oldest < MAX_WAIT_MS) {
+    drainTimer = setTimeout(drainWhenQuiet, QUIET_MS);
+    return;
+  }
+  // Timers run before the event loop reads sockets: after this thread was off the core for a few
+  // milliseconds, frames may be waiting unread. Let one read pass happen before deciding.
+  const seen = lastArrival;
+  setImmediate(() => {
+    if (lastArrival !== seen && now() - oldest < MAX_WAIT_MS) {
+      drainTimer = setTimeout(drainWhenQuiet, QUIET_MS);
+      return;
+    }
+    drainTimer = null;
+    drain();
+  });
+}
+
+function drain(): void {
+  const batch = backlog;
+  backlog = [];
+  for (const w of batch) {
+    applying = w.at;
+    try {
+      w.apply();
+    } finally {
+      applying = null;
+    }
+  }
+  // Applying a burst leaves megabytes of short-lived garbage; collected now, while nothing is
+  // being timed, rather than by a collection that stops this thread halfway through reading the
+  // next burst. Needs --expose-gc (run.ts passes it); without it the runtime collects when it likes.
+  (globalThis as { gc?: (options: object) => void }).gc?.({ type: 'minor' });
+}
+
+export function leanPhone(options: LeanPhoneOptions): LeanClient {
+  const doc = new Y.Doc();
+  const prefix = options.hocuspocusDocument;
+  const ws = new WebSocket(options.url, { perMessageDeflate: false });
+  let clock = 0;
+  let applied = 0;
+  let isSynced = false;
+  const state = JSON.stringify({ name: `Person ${doc.clientID % 1000}`, colour: '#336699' });
+  let renew: NodeJS.Timeout | null = null;
+  let markSynced: () => void = () => {};
+  const synced = new Promise<void>((r) => (markSynced = r));
+
+  const start = (type: number) => {
+    const e = encoding.createEncoder();
+    if (prefix !== undefined) encoding.writeVarString(e, prefix);
+    encoding.writeVarUint(e, type);
+    return e;
+  };
+  /** One awareness entry, this phone's own, encoded as y-protocols' awareness does. */
+  const presenceFrame = (json: string) => {
+    const e = start(MESSAGE_AWARENESS);
+    const a = encoding.createEncoder();
+    encoding.writeVarUint(a, 1);
+    encoding.writeVarUint(a, doc.clientID);
+    encoding.writeVarUint(a, ++clock);
+    encoding.writeVarString(a, json);
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(a));
+    return encoding.toUint8Array(e);
+  };
+  const sendPresence = () => ws.send(presenceFrame(state));
+
+  ws.on('open', () => {
+    if (prefix !== undefined) {
+      const auth = start(MESSAGE_AUTH);
+      encoding.writeVarUint(auth, 0); // a token follows
+      encoding.writeVarString(auth, '');
+      ws.send(encoding.toUint8Array(auth));
+    }
+    const step1 = start(MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, doc);
+    ws.send(encoding.toUint8Array(step1));
+    sendPresence();
+    // Real phones join over minutes and renew on their own clocks. A thousand that joined in the
+    // same second would otherwise renew in the same millisecond here, a 30 ms burst of sends on
+    // the load core that no server causes; each phone's renewals start at a random phase instead.
+    renew = setTimeout(() => {
+      sendPresence();
+      renew = setInterval(sendPresence, PRESENCE_RENEW_MS);
+    }, Math.random() * PRESENCE_RENEW_MS);
+  });
+  ws.on('message', (data: Buffer) => {
+    const at = now();
+    const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.length));
+    if (prefix !== undefined) decoding.readVarString(d);
+    const type = decoding.readVarUint(d);
+    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
+    const rest = decoding.peekVarUint(d);
+    if (isSynced && rest === syncProtocol.messageYjsUpdate) {
+      enqueue({
+        at,
+        apply: () => {
+          syncProtocol.readSyncMessage(d, encoding.createEncoder(), doc, ws);
+          applied++;
+        },
+      });
+      return;
+    }
+    const reply = start(type);
+    const before = encoding.length(reply);
+    const kind = syncProtocol.readSyncMessage(d, reply, doc, ws);
+    if (encoding.length(reply) > before) ws.send(encoding.toUint8Array(reply));
+    if (kind === syncProtocol.messageYjsSyncStep2) {
+      isSynced = true;
+      markSynced();
+    }
+  });
+  ws.on('close', () => {
+    if (renew) clearTimeout(renew);
+  });
+  ws.on('error', () => {});
+
+  return {
+    doc,
+    notes: () => doc.getMap('notes'),
+    shared: () => doc.getMap('shared'),
+    synced,
+    receivedAt: () => applying,
+    applied: () => applied,
+    destroy: () => {
+      if (renew) clearTimeout(renew);
+      // Leaving says so, as the stock client does, so the server drops the presence at once.
+      if (ws.readyState === ws.OPEN) ws.send(presenceFrame('null'));
+      ws.close();
+      doc.destroy();
+    },
+  };
+}
