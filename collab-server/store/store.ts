@@ -38,6 +38,7 @@ export class Store {
 
   static open(file: string, options: StoreOptions = {}): Store {
     const db = new Database(file, { readonly: options.readonly ?? false });
+    reusePreparedStatements(db);
     try {
       if (!options.readonly) {
         db.pragma('journal_mode = WAL');
@@ -91,4 +92,23 @@ export class Store {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/**
+ * Table modules prepare their SQL where they use it, which kept each query next to its code but
+ * made a participant's note compile half a dozen statements on every write. Preparing each SQL
+ * text once per connection removes that. Safe because nothing here changes a statement's mode
+ * (pluck, raw, expand) or iterates one statement inside another use of it.
+ */
+function reusePreparedStatements(db: Database.Database): void {
+  const prepare = db.prepare.bind(db);
+  const prepared = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      prepared.set(sql, statement);
+    }
+    return statement;
+  }) as typeof db.prepare;
 }
