@@ -385,8 +385,8 @@ How the load is simulated (\`bench/collab/\`), and why:
   "applied to all N documents" shows what that costs the load core). Phones do not echo other
   people's presence back as the stock client does, which spares the reference servers work.
 - Participants' notes: Cohear's go through the validated HTTP path with each phone's token
-  (node:http with kept-alive sockets, \`lean-fetch.ts\`), and are committed to SQLite (WAL,
-  synchronous=FULL, so on disk) before they are acknowledged or broadcast. The reference servers
+  (node:http with kept-alive sockets, \`lean-fetch.ts\`), and are committed to SQLite and
+  synced to disk before they are acknowledged or broadcast. The reference servers
   keep documents in memory and take notes as direct edits of the shared document from one
   client, so they do less work per note; their saturation figure is bounded by how fast that
   client makes local edits.

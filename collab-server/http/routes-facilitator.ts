@@ -58,28 +58,38 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
   });
 
   // Opening a session issues its join code; closing it kills the code and the link at once.
-  router.add('POST', new RegExp(`^/api/sessions/${ID}/open$`), ({ req, res, url, params }) => {
-    const who = requireRole(ctx, req, url, 'facilitator');
-    const id = params[0] as string;
-    let info: JoinInfo;
-    try {
-      info = setStatus(ctx, id, 'open', () => ctx.codes.issue(id));
-    } catch (e) {
-      if (e instanceof TooManyOpenSessionsError)
-        throw new HttpError(409, 'too-many-open', e.message);
-      throw e;
-    }
-    ctx.store.audit(who.userId ?? 'desktop', 'session.open', id);
-    sendJson(res, 200, { ok: true, status: 'open', ...joinView(ctx, info) });
-  });
+  router.add(
+    'POST',
+    new RegExp(`^/api/sessions/${ID}/open$`),
+    async ({ req, res, url, params }) => {
+      const who = requireRole(ctx, req, url, 'facilitator');
+      const id = params[0] as string;
+      let info: JoinInfo;
+      try {
+        info = setStatus(ctx, id, 'open', () => ctx.codes.issue(id));
+      } catch (e) {
+        if (e instanceof TooManyOpenSessionsError)
+          throw new HttpError(409, 'too-many-open', e.message);
+        throw e;
+      }
+      ctx.store.audit(who.userId ?? 'desktop', 'session.open', id);
+      await ctx.committer.synced();
+      sendJson(res, 200, { ok: true, status: 'open', ...joinView(ctx, info) });
+    },
+  );
 
-  router.add('POST', new RegExp(`^/api/sessions/${ID}/close$`), ({ req, res, url, params }) => {
-    const who = requireRole(ctx, req, url, 'facilitator');
-    const id = params[0] as string;
-    setStatus(ctx, id, 'closed', () => ctx.codes.revoke(id));
-    ctx.store.audit(who.userId ?? 'desktop', 'session.close', id);
-    sendJson(res, 200, { ok: true, status: 'closed' });
-  });
+  router.add(
+    'POST',
+    new RegExp(`^/api/sessions/${ID}/close$`),
+    async ({ req, res, url, params }) => {
+      const who = requireRole(ctx, req, url, 'facilitator');
+      const id = params[0] as string;
+      setStatus(ctx, id, 'closed', () => ctx.codes.revoke(id));
+      ctx.store.audit(who.userId ?? 'desktop', 'session.close', id);
+      await ctx.committer.synced();
+      sendJson(res, 200, { ok: true, status: 'closed' });
+    },
+  );
 
   router.add('GET', new RegExp(`^/api/sessions/${ID}/join$`), ({ req, res, url, params }) => {
     requireRole(ctx, req, url, 'facilitator');

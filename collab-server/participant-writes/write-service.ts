@@ -164,7 +164,8 @@ export class ParticipantWriteService {
       );
       return;
     }
-    queue.forEach((p, i) => p.resolve(results[i] as WriteResult));
+    // Acknowledged once on disk, and after the broadcast of the same commit has gone out.
+    this.store.afterSync(() => queue.forEach((p, i) => p.resolve(results[i] as WriteResult)));
   }
 
   private applyRecordWrite(

@@ -81,6 +81,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const dataDir = prepareDataFolder(options.dataDir);
   const store = Store.openFolder(dataDir);
+  // Crash-only: after a failed sync the disk may not hold what it said it wrote, so nothing more
+  // may be acknowledged; a restart reads back what is really there.
+  store.onSyncFailure = (error) => {
+    log.error('store.sync-failed', { error: error.message });
+    process.exit(70);
+  };
   const committer = new Committer(store);
   const registry = new DocRegistry(
     store,

@@ -12,7 +12,8 @@ export interface StoredDocState {
 
 /**
  * The Yjs update log and snapshots. Every method is synchronous: when `append` returns, the
- * update is committed (WAL, synchronous=FULL), so the caller may acknowledge and broadcast it.
+ * update is committed. On its own that commit is also synced; inside the live server's units of
+ * work (Committer) it is synced off the event loop, and broadcast only after (Store.afterSync).
  */
 export class DocLog {
   private readonly insert: Database.Statement;

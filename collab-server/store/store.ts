@@ -6,6 +6,7 @@ import { DATABASE_FILE } from './data-folder.ts';
 import { DocLog } from './doc-log.ts';
 import { ProgrammeRecordsTable } from './programme-records.ts';
 import { ParticipantsTable } from './participants.ts';
+import { WalSync } from './wal-sync.ts';
 
 export interface StoreOptions {
   /** Defaults to the project's migrations; tests pass their own to check upgrade paths. */
@@ -21,6 +22,13 @@ export class Store {
   readonly docs: DocLog;
   readonly records: ProgrammeRecordsTable;
   readonly participants: ParticipantsTable;
+  private wal: WalSync | null = null;
+  /** What to do when the disk fails to sync: by default, crash (nothing may be acknowledged). */
+  onSyncFailure: (error: Error) => void = (error) => {
+    setImmediate(() => {
+      throw error;
+    });
+  };
 
   private constructor(
     readonly db: Database.Database,
@@ -57,9 +65,35 @@ export class Store {
     return new Store(db, file);
   }
 
-  /** Runs `fn` in one transaction: all of it lands or none of it does. */
+  /** Runs `fn` in one transaction: all of it lands or none of it does, on disk when this returns. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /**
+   * Runs `fn` in one transaction that is committed but not yet synced when this returns; nothing
+   * about it may be acknowledged or broadcast before `afterSync` says so (see WalSync). The live
+   * server's hot path uses this; everything else uses transaction().
+   */
+  transactionSyncedLater<T>(fn: () => T): T {
+    // Inside an outer transaction the outer commit (synchronous=FULL) syncs everything anyway.
+    if (this.db.inTransaction) return this.db.transaction(fn)();
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(fn)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
+  /** Runs `done` once everything committed so far is on disk; in commit order. */
+  afterSync(done: () => void): void {
+    this.wal ??= new WalSync(`${this.file}-wal`, (e) => this.onSyncFailure(e));
+    this.wal.afterSync(done);
+  }
+
+  synced(): Promise<void> {
+    return new Promise((resolve) => this.afterSync(resolve));
   }
 
   schemaVersion(): number {
@@ -90,6 +124,8 @@ export class Store {
   }
 
   close(): void {
+    this.wal?.syncNow();
+    this.wal?.close();
     if (this.db.open) this.db.close();
   }
 }

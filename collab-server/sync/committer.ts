@@ -2,18 +2,20 @@ import type { Store } from '../store/index.ts';
 
 /** What a LiveDoc exposes to the committer. */
 export interface CommitParticipant {
-  /** Sends what was committed in this batch. */
-  publish(): void;
+  /** Takes what this batch committed; the returned function sends it (once it is on disk). */
+  takeCommitted(): () => void;
   /** The batch rolled back after this document changed in memory: memory and disk disagree. */
   poison(error: unknown): void;
 }
 
 /**
- * Durability rule: an update is committed to SQLite before anyone is told about it. `run` wraps
- * one unit of work (a facilitator's update, a batch of participant writes and the room
- * projection they cause) in one SQLite transaction; documents append their updates inside it and
- * only publish them once it has committed. If it rolls back, any document that had already
- * changed in memory is poisoned (reloaded from disk) so memory never runs ahead of the store.
+ * Durability rule: an update is on disk before anyone is told about it. `run` wraps one unit of
+ * work (a facilitator's update, a batch of participant writes and the room projection they
+ * cause) in one SQLite transaction; documents append their updates inside it and publish them
+ * only once the store has synced that commit (off the event loop: Store.afterSync). Whoever
+ * acknowledges the work waits the same way (`synced`). If it rolls back, any document that had
+ * already changed in memory is poisoned (reloaded from disk) so memory never runs ahead of the
+ * store.
  */
 export class Committer {
   private depth = 0;
@@ -40,7 +42,7 @@ export class Committer {
     this.depth++;
     let result: T;
     try {
-      result = this.store.transaction(() => {
+      result = this.store.transactionSyncedLater(() => {
         const r = fn();
         for (const h of this.hooks) h();
         return r;
@@ -53,9 +55,14 @@ export class Committer {
       throw e;
     }
     this.depth--;
-    const done = [...this.touched];
+    const sends = [...this.touched].map((p) => p.takeCommitted());
     this.touched.clear();
-    for (const p of done) p.publish();
+    if (sends.length > 0) this.store.afterSync(() => sends.forEach((send) => send()));
     return result;
+  }
+
+  /** Resolves once everything committed so far is on disk (after its broadcasts are sent). */
+  synced(): Promise<void> {
+    return this.store.synced();
   }
 }

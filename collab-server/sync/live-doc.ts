@@ -74,14 +74,20 @@ export class LiveDoc implements CommitParticipant {
     this.sinceCompaction++;
     this.approxBytes += update.byteLength;
     this.pending.push({ update, origin });
+    // Outside a unit of work the append committed on its own, synced (synchronous=FULL).
     if (this.committer.inBatch) this.committer.touch(this);
-    else this.publish();
+    else this.takeCommitted()();
+  }
+
+  takeCommitted(): () => void {
+    const pending = this.pending;
+    this.pending = [];
+    return () => this.send(pending);
   }
 
   /** Sends committed updates to every connection except the one they came from. */
-  publish(): void {
-    const pending = this.pending;
-    this.pending = [];
+  private send(pending: { update: Uint8Array; origin: unknown }[]): void {
+    if (this.broken) return;
     for (const { update, origin } of pending) {
       const frame = encodeUpdate(update);
       for (const c of this.connections) if (c !== origin) c.send(frame);

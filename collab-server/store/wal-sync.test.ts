@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Store } from './store.ts';
+import { WalSync } from './wal-sync.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cohear-walsync-'));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const never = () => {
+  throw new Error('the sync should not fail here');
+};
+
+describe('WalSync', () => {
+  it('releases callbacks in order, each after a sync that began after it was registered', async () => {
+    const file = path.join(dir, 'log');
+    fs.writeFileSync(file, 'x');
+    const started: number[] = [];
+    const order: string[] = [];
+    const real = fs.fdatasync;
+    vi.spyOn(fs, 'fdatasync').mockImplementation(((fd: number, cb: (e: Error | null) => void) => {
+      started.push(order.length);
+      real(fd, cb);
+    }) as typeof fs.fdatasync);
+    const wal = new WalSync(file, never);
+    const all = new Promise<void>((resolve) => {
+      wal.afterSync(() => order.push('a'));
+      // Registered while the first sync runs: it must wait for a second one.
+      wal.afterSync(() => order.push('b'));
+      wal.afterSync(() => {
+        order.push('c');
+        resolve();
+      });
+    });
+    await all;
+    wal.close();
+    expect(order).toEqual(['a', 'b', 'c']);
+    // One sync for "a", then one shared by "b" and "c" (a group commit), started after "a" ran.
+    expect(started).toEqual([0, 1]);
+  });
+
+  it('releases at once when there is no log file, and follows a replaced file', async () => {
+    const file = path.join(dir, 'log');
+    const wal = new WalSync(file, never);
+    await new Promise<void>((resolve) => wal.afterSync(resolve));
+    fs.writeFileSync(file, 'one');
+    await new Promise<void>((resolve) => wal.afterSync(resolve));
+    // Replaced while our descriptor holds the old file, so the new one cannot reuse its inode.
+    fs.writeFileSync(`${file}.new`, 'two');
+    fs.renameSync(`${file}.new`, file);
+    const opened = vi.spyOn(fs, 'openSync');
+    await new Promise<void>((resolve) => wal.afterSync(resolve));
+    expect(opened).toHaveBeenCalledTimes(1);
+    wal.close();
+  });
+
+  it('reports a failed sync instead of releasing anything', async () => {
+    const file = path.join(dir, 'log');
+    fs.writeFileSync(file, 'x');
+    vi.spyOn(fs, 'fdatasync').mockImplementation(((_fd: number, cb: (e: Error) => void) =>
+      cb(new Error('EIO: i/o error'))) as typeof fs.fdatasync);
+    const failures: string[] = [];
+    const released: string[] = [];
+    const wal = new WalSync(file, (e) => failures.push(e.message));
+    wal.afterSync(() => released.push('a'));
+    await new Promise((r) => setImmediate(r));
+    wal.close();
+    expect(failures).toEqual(['EIO: i/o error']);
+    expect(released).toEqual([]);
+  });
+});
+
+describe('Store.transactionSyncedLater', () => {
+  it('commits at once, leaves the connection at synchronous=FULL, and releases after the sync', async () => {
+    const store = Store.open(path.join(dir, 'a.sqlite'));
+    store.db.exec('CREATE TABLE t (x INTEGER)');
+    store.transactionSyncedLater(() => store.db.prepare('INSERT INTO t VALUES (1)').run());
+    // Committed: another connection sees it before any sync.
+    const other = Store.open(path.join(dir, 'a.sqlite'), { readonly: true });
+    expect(other.db.prepare('SELECT COUNT(*) AS n FROM t').get()).toEqual({ n: 1 });
+    other.close();
+    // 2 is FULL: everything outside the live server's hot path still syncs inside COMMIT.
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.synced();
+    expect(() =>
+      store.transactionSyncedLater(() => {
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    store.close();
+  });
+});
