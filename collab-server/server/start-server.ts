@@ -182,7 +182,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port, options.host, () => {
+      // A room told "scan the code now" connects all at once. Node's default queue of 511
+      // waiting connections overflowed at 1,000 phones, and a dropped connection attempt is
+      // only retried after a second; the kernel caps this at net.core.somaxconn.
+      server.listen({ port: options.port, host: options.host, backlog: 4096 }, () => {
         server.off('error', reject);
         resolve();
       });
