@@ -277,26 +277,6 @@ const ratio = (a: number, b: number, lowerIsBetter = true) =>
     ? `${fmt(lowerIsBetter ? b / a : a / b, 1)}x`
     : 'n/a';
 
-// Each size runs every target REPEATS times, interleaved, so that whatever else the machine is
-// doing falls on all three alike; each figure is the median of a target's kept runs.
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
-const results: Result[] = [];
-for (const n of SIZES) {
-  for (let rep = 1; rep <= REPEATS; rep++) {
-    for (const t of TARGETS) {
-      process.stderr.write(`running ${t.name} with ${n} participants (${rep}/${REPEATS})...\n`);
-      try {
-        const r = await runOne(t, n);
-        results.push(r);
-        process.stderr.write(`${JSON.stringify(r)}\n`);
-      } catch (e) {
-        process.stderr.write(`${t.name} n=${n} failed: ${String(e)}\n`);
-      }
-    }
-  }
-  if (TARGETS.length === ALL_TARGETS.length) writeBenchSection('collab', report());
-}
-
 /** A target's runs at one size: figures are medians over the kept runs (all, if none was kept). */
 interface Summary {
   name: string;
@@ -374,6 +354,7 @@ the lowest and highest in brackets. A run whose load generator passed 70% of its
 its figures are struck through and give no ratio.
 
 How the load is simulated (\`bench/collab/\`), and why:
+- Every run is a fresh server and a fresh load process.
 - Facilitators are the stock providers (y-websocket's \`WebsocketProvider\`, Hocuspocus'
   provider), in the load process's main thread.
 - Phones are lean protocol clients (\`lean-phone.ts\`) in a worker thread at a lower priority
@@ -403,6 +384,58 @@ cores, which shows most in the p99 columns.
 ${rows.join('\n')}
 `;
   return md;
+}
+
+// Each size runs every target REPEATS times, interleaved, so that whatever else the machine is
+// doing falls on all three alike; each figure is the median of a target's kept runs.
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const RESULT = 'bench-result ';
+const results: Result[] = [];
+/**
+ * Every run is its own load process (on the same core): a reference server at 1,000 phones
+ * leaves the facilitators' thread with hundreds of megabytes of presence to collect, and
+ * providers still winding down, which then stalled the next server's run for tens of ms.
+ */
+function runIsolated(t: Target, n: number): Result {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', import.meta.filename],
+    {
+      env: { ...process.env, BENCH_ONE: JSON.stringify({ target: t.name, n }) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const line = child.stdout.split('\n').find((l) => l.startsWith(RESULT));
+  if (!line) throw new Error(`the run ended (${child.status}) without a result`);
+  return JSON.parse(line.slice(RESULT.length)) as Result;
+}
+
+const one = process.env.BENCH_ONE
+  ? (JSON.parse(process.env.BENCH_ONE) as { target: string; n: number })
+  : null;
+if (one) {
+  const t = ALL_TARGETS.find((x) => x.name === one.target);
+  if (!t) throw new Error(`unknown target ${one.target}`);
+  process.stdout.write(`${RESULT}${JSON.stringify(await runOne(t, one.n))}\n`);
+  process.exit(0);
+}
+
+for (const n of SIZES) {
+  for (let rep = 1; rep <= REPEATS; rep++) {
+    for (const t of TARGETS) {
+      process.stderr.write(`running ${t.name} with ${n} participants (${rep}/${REPEATS})...\n`);
+      try {
+        const r = runIsolated(t, n);
+        results.push(r);
+        process.stderr.write(`${JSON.stringify(r)}\n`);
+      } catch (e) {
+        process.stderr.write(`${t.name} n=${n} failed: ${String(e)}\n`);
+      }
+    }
+  }
+  if (TARGETS.length === ALL_TARGETS.length) writeBenchSection('collab', report());
 }
 
 console.log(report());
