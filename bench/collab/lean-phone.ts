@@ -45,13 +45,6 @@ export interface LeanPhoneOptions {
   hocuspocusDocument?: string;
 }
 
-export interface LeanClient extends Client {
-  /** While a deferred update is applied: when its frame was read off the socket (epoch ms). */
-  receivedAt(): number | null;
-  /** Updates read off the socket and applied, in total. */
-  applied(): number;
-}
-
 const now = () => performance.timeOrigin + performance.now();
 
 /** Updates read but not yet applied, for every phone in this thread, in arrival order. */
@@ -108,12 +101,11 @@ function drain(): void {
   (globalThis as { gc?: (options: object) => void }).gc?.({ type: 'minor' });
 }
 
-export function leanPhone(options: LeanPhoneOptions): LeanClient {
+export function leanPhone(options: LeanPhoneOptions): Client {
   const doc = new Y.Doc();
   const prefix = options.hocuspocusDocument;
   const ws = new WebSocket(options.url, { perMessageDeflate: false });
   let clock = 0;
-  let applied = 0;
   let isSynced = false;
   const state = JSON.stringify({ name: `Person ${doc.clientID % 1000}`, colour: '#336699' });
   let renew: NodeJS.Timeout | null = null;
@@ -168,10 +160,7 @@ export function leanPhone(options: LeanPhoneOptions): LeanClient {
     if (isSynced && rest === syncProtocol.messageYjsUpdate) {
       enqueue({
         at,
-        apply: () => {
-          syncProtocol.readSyncMessage(d, encoding.createEncoder(), doc, ws);
-          applied++;
-        },
+        apply: () => syncProtocol.readSyncMessage(d, encoding.createEncoder(), doc, ws),
       });
       return;
     }
@@ -194,8 +183,8 @@ export function leanPhone(options: LeanPhoneOptions): LeanClient {
     notes: () => doc.getMap('notes'),
     shared: () => doc.getMap('shared'),
     synced,
+    // While a deferred update is applied: when its frame was read off the socket.
     receivedAt: () => applying,
-    applied: () => applied,
     destroy: () => {
       if (renew) clearTimeout(renew);
       // Leaving says so, as the stock client does, so the server drops the presence at once.

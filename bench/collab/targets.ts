@@ -136,7 +136,7 @@ export const ours: Target = {
     for (let i = 0; i < n; i += 50) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(50, n - i) }, async () => {
-          const j = await joinSession((u, init) => fetch(u, init), r.url, { code });
+          const j = await joinSession(leanFetch, r.url, { code });
           const send = participantTransport(leanFetch, r.url, j.token);
           const c = await send(writes.consent({ storeWords: true }));
           if (!c.ok) throw new Error('consent refused');

@@ -12,7 +12,6 @@ export class Connection {
   readonly id = nextConnectionId++;
   /** The awareness client id this connection speaks for, fixed by its first awareness message. */
   presenceClientId: number | null = null;
-  presenceClock = 0;
   closed = false;
   /** When this connection is next due the participant count (which is also its keep-alive). */
   countDueAt = 0;

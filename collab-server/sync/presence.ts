@@ -48,7 +48,8 @@ interface Present {
  * Protocol decision: the stock server relays every awareness frame to every client, so N phones
  * renewing every 15 s cost N² frames. Here participants' presence goes only to facilitators
  * (batched every 50 ms), and participants get one small frame with the count, at most once a
- * second when it changes, and otherwise on each connection's own 20-second phase (the keep-alive). Facilitators' own presence goes to other facilitators.
+ * second when it changes, and otherwise on each connection's own 20-second phase (the
+ * keep-alive). Facilitators' own presence goes to other facilitators.
  */
 export class SessionPresence {
   private readonly participants = new Map<Connection, Present>();
@@ -210,8 +211,7 @@ export class SessionPresence {
 
   /**
    * Protocol decision: renewing the count (the keep-alive) for everyone at once would wake a
-   * thousand phones that joined together in the same instant every 15 s, and stall whatever else
-   * is in flight. Each connection is renewed on its own phase instead, a few at a time.
+   * thousand phones in the same instant every 20 s, and stall whatever else is in flight. Each connection is renewed on its own phase instead, a few at a time.
    */
   private renewDueCounts(): void {
     const now = Date.now();

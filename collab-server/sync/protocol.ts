@@ -125,7 +125,7 @@ export function readAwarenessPayload(
   payload: Uint8Array,
   maxEntries: number,
   /**
-   * Only this client's state is parsed (the others' JSON is skipped, not decoded); null parses
+   * Only this client's state is parsed (the others' JSON is read past, not parsed); null parses
    * the first entry's and every later entry of the same client. Undefined parses all.
    */
   onlyClient?: number | null,
