@@ -1,6 +1,8 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Principal } from '../auth/principal.ts';
 import { CLOSE } from '../server/limits.ts';
+import { WsFrame, frameBinary } from './ws-frame.ts';
 
 let nextConnectionId = 1;
 
@@ -18,6 +20,8 @@ export class Connection {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The upgraded socket under `ws`: messages are written to it ready-framed (see WsFrame). */
+    private readonly socket: Duplex,
     readonly principal: Principal,
     readonly docName: string,
     readonly readOnly: boolean,
@@ -29,14 +33,21 @@ export class Connection {
     return this.principal.role === 'participant';
   }
 
-  /** Sends a frame; a client too slow to drain its socket is closed rather than buffered forever. */
-  send(frame: Uint8Array): void {
+  /**
+   * Sends one message: a payload, or a WsFrame made once for many connections. A client too slow
+   * to drain its socket is closed rather than buffered forever.
+   *
+   * Written to the socket directly, not through ws.send: ws writes its own frames (pongs, the
+   * closing frame) synchronously to the same socket, with compression off, so the order on the
+   * wire is the order of the calls.
+   */
+  send(message: Uint8Array | WsFrame): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
       this.close(CLOSE.tryAgain, 'connection too slow to keep up; reconnect');
       return;
     }
-    this.ws.send(frame);
+    this.socket.write(message instanceof WsFrame ? message.bytes : frameBinary(message));
   }
 
   close(code: number, reason: string): void {

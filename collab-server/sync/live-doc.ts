@@ -4,6 +4,7 @@ import type { Logger } from '../server/logger.ts';
 import type { Committer, CommitParticipant } from './committer.ts';
 import type { Connection } from './connection.ts';
 import { encodeSyncStep2, encodeUpdate } from './protocol.ts';
+import { WsFrame } from './ws-frame.ts';
 
 /** Origin of the transaction that loads stored state: it is already on disk. */
 const LOAD_ORIGIN = Symbol('cohear-load');
@@ -89,7 +90,7 @@ export class LiveDoc implements CommitParticipant {
   private send(pending: { update: Uint8Array; origin: unknown }[]): void {
     if (this.broken) return;
     for (const { update, origin } of pending) {
-      const frame = encodeUpdate(update);
+      const frame = new WsFrame(encodeUpdate(update));
       for (const c of this.connections) if (c !== origin) c.send(frame);
     }
     if (this.sinceCompaction >= this.options.compactEvery) this.scheduleCompaction();

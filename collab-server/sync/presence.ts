@@ -1,6 +1,7 @@
 import { TokenBucket } from '../auth/throttle.ts';
 import type { Connection } from './connection.ts';
 import { encodeAwareness, readAwarenessPayload, type AwarenessEntry } from './protocol.ts';
+import { WsFrame } from './ws-frame.ts';
 
 /** The awareness id the server speaks as (for the participant count and keep-alive). */
 export const SERVER_PRESENCE_ID = 0;
@@ -127,7 +128,7 @@ export class SessionPresence {
       this.scheduleFlush();
       if (wasPresent !== Boolean(state)) this.scheduleCount();
     } else {
-      const frame = encodeAwareness([entry]);
+      const frame = new WsFrame(encodeAwareness([entry]));
       for (const c of this.facilitators.keys())
         if (c !== conn && c.docName === conn.docName) c.send(frame);
     }
@@ -145,7 +146,7 @@ export class SessionPresence {
       this.scheduleFlush();
       this.scheduleCount();
     } else {
-      const frame = encodeAwareness([gone]);
+      const frame = new WsFrame(encodeAwareness([gone]));
       for (const c of this.facilitators.keys()) if (c.docName === conn.docName) c.send(frame);
     }
   }
@@ -169,7 +170,7 @@ export class SessionPresence {
       const entries = this.dirty;
       this.dirty = [];
       if (entries.length === 0) return;
-      const frame = encodeAwareness(entries);
+      const frame = new WsFrame(encodeAwareness(entries));
       for (const c of this.facilitators.keys()) c.send(frame);
     }, FACILITATOR_FLUSH_MS);
   }
@@ -202,7 +203,7 @@ export class SessionPresence {
   private sendCount(): void {
     const now = Date.now();
     this.lastCountSent = now;
-    const frame = this.countFrame();
+    const frame = new WsFrame(this.countFrame());
     for (const c of this.connections()) {
       c.send(frame);
       c.countDueAt = now + KEEPALIVE_MS;
@@ -215,10 +216,10 @@ export class SessionPresence {
    */
   private renewDueCounts(): void {
     const now = Date.now();
-    let frame: Uint8Array | null = null;
+    let frame: WsFrame | null = null;
     for (const c of this.connections()) {
       if (c.countDueAt > now) continue;
-      frame ??= this.countFrame();
+      frame ??= new WsFrame(this.countFrame());
       c.send(frame);
       c.countDueAt = now + KEEPALIVE_MS;
     }

@@ -22,6 +22,7 @@ import {
   readMessage,
 } from './protocol.ts';
 import type { SessionHub } from './session-hub.ts';
+import { WsFrame } from './ws-frame.ts';
 
 /** WebSocket documents are served under this path: `/collab/room/<session>`. */
 export { COLLAB_PATH };
@@ -119,12 +120,13 @@ export class WsGateway {
         return deny(CLOSE.serverError, 'document could not be loaded');
       }
       if (!found) return deny(CLOSE.notFound, 'no such document');
-      this.attach(ws, principal, found.live, found.hub, access.readOnly, address);
+      this.attach(ws, socket, principal, found.live, found.hub, access.readOnly, address);
     });
   }
 
   private attach(
     ws: WebSocket,
+    socket: Duplex,
     principal: Principal,
     live: LiveDoc,
     hub: SessionHub | null,
@@ -133,6 +135,7 @@ export class WsGateway {
   ): void {
     const conn = new Connection(
       ws,
+      socket,
       principal,
       live.name,
       readOnly,
@@ -190,7 +193,8 @@ export class WsGateway {
         case 'awareness':
           if (hub) hub.presence.receive(conn, msg.update);
           else if (!conn.isParticipant) {
-            for (const c of live.connections) if (c !== conn) c.send(frame);
+            const relay = new WsFrame(frame);
+            for (const c of live.connections) if (c !== conn) c.send(relay);
           }
           return;
         case 'query-awareness':
