@@ -26,6 +26,12 @@ export interface Limits {
   presencePerSecond: number;
   /** A socket whose unsent data grows past this is too slow to keep up and is closed. */
   maxBufferedBytes: number;
+  /**
+   * Each connection is pinged this often, and one that has not answered by its next ping is
+   * dropped (a phone that lost its signal never says goodbye). A limit on how long a dead
+   * connection may hold its place.
+   */
+  pingIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -40,6 +46,7 @@ export const DEFAULT_LIMITS: Limits = {
   writesPerSecond: 5,
   presencePerSecond: 10,
   maxBufferedBytes: 8 * 1024 * 1024,
+  pingIntervalMs: 30_000,
 };
 
 /** WebSocket close codes used by the server. 44xx tell the stock client not to reconnect. */

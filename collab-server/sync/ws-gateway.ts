@@ -26,7 +26,15 @@ import { WsFrame } from './ws-frame.ts';
 
 /** WebSocket documents are served under this path: `/collab/room/<session>`. */
 export { COLLAB_PATH };
-const PING_MS = 30_000;
+/** Connections due a ping are looked for this many times per ping interval. */
+const PING_CHECKS_PER_INTERVAL = 12;
+
+/** Where a connection is in its ping cycle. */
+interface Liveness {
+  pingDueAt: number;
+  /** When the unanswered ping went out; null once answered. */
+  awaitingSince: number | null;
+}
 
 type Access = { ok: true; readOnly: boolean } | { ok: false; code: number; reason: string };
 
@@ -61,7 +69,7 @@ export interface GatewayDeps {
 export class WsGateway {
   private readonly wss: WebSocketServer;
   private readonly perAddress = new Map<string, number>();
-  private readonly alive = new WeakSet<WebSocket>();
+  private readonly liveness = new WeakMap<WebSocket, Liveness>();
   private readonly pinger: NodeJS.Timeout;
   private open = 0;
   private closing = false;
@@ -73,7 +81,10 @@ export class WsGateway {
       maxPayload: deps.limits.maxMessageBytes,
       perMessageDeflate: false,
     });
-    this.pinger = setInterval(() => this.ping(), PING_MS);
+    this.pinger = setInterval(
+      () => this.ping(),
+      deps.limits.pingIntervalMs / PING_CHECKS_PER_INTERVAL,
+    );
     this.pinger.unref();
   }
 
@@ -144,10 +155,17 @@ export class WsGateway {
     );
     this.open++;
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
-    this.alive.add(ws);
+    // A random first ping spreads connections that arrived together over the whole interval.
+    this.liveness.set(ws, {
+      pingDueAt: Date.now() + Math.random() * this.deps.limits.pingIntervalMs,
+      awaitingSince: null,
+    });
     live.connections.add(conn);
     if (hub && !conn.isParticipant) hub.presence.addFacilitator(conn);
-    ws.on('pong', () => this.alive.add(ws));
+    ws.on('pong', () => {
+      const l = this.liveness.get(ws);
+      if (l) l.awaitingSince = null;
+    });
     ws.on('message', (data, isBinary) => this.onMessage(conn, live, hub, data, isBinary));
     ws.on('error', (e) => this.deps.log.warn('ws.error', { conn: conn.id, error: e.message }));
     ws.on('close', () => {
@@ -214,13 +232,23 @@ export class WsGateway {
     }
   }
 
+  /**
+   * Pings each connection on its own phase: pinging a thousand phones at once, and reading a
+   * thousand pongs straight after, held up every note and broadcast for some 15 ms every 30 s.
+   */
   private ping(): void {
+    const now = Date.now();
+    const interval = this.deps.limits.pingIntervalMs;
     for (const ws of this.wss.clients) {
-      if (!this.alive.has(ws)) {
-        ws.terminate();
+      const l = this.liveness.get(ws);
+      if (!l) continue;
+      if (l.awaitingSince !== null) {
+        if (now - l.awaitingSince >= interval) ws.terminate();
         continue;
       }
-      this.alive.delete(ws);
+      if (l.pingDueAt > now) continue;
+      l.awaitingSince = now;
+      l.pingDueAt = now + interval;
       ws.ping();
     }
   }
