@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { RawWebSocket } from './raw-websocket.ts';
 import type { Client } from './targets.ts';
 
 /**
@@ -104,7 +104,6 @@ function drain(): void {
 export function leanPhone(options: LeanPhoneOptions): Client {
   const doc = new Y.Doc();
   const prefix = options.hocuspocusDocument;
-  const ws = new WebSocket(options.url, { perMessageDeflate: false });
   let clock = 0;
   let isSynced = false;
   const state = JSON.stringify({ name: `Person ${doc.clientID % 1000}`, colour: '#336699' });
@@ -131,7 +130,7 @@ export function leanPhone(options: LeanPhoneOptions): Client {
   };
   const sendPresence = () => ws.send(presenceFrame(state));
 
-  ws.on('open', () => {
+  const onOpen = () => {
     if (prefix !== undefined) {
       const auth = start(MESSAGE_AUTH);
       encoding.writeVarUint(auth, 0); // a token follows
@@ -149,34 +148,39 @@ export function leanPhone(options: LeanPhoneOptions): Client {
       sendPresence();
       renew = setInterval(sendPresence, PRESENCE_RENEW_MS);
     }, Math.random() * PRESENCE_RENEW_MS);
-  });
-  ws.on('message', (data: Buffer) => {
-    const at = now();
-    const d = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.length));
+  };
+  const onMessage = (data: Uint8Array, at: number) => {
+    const d = decoding.createDecoder(data);
     if (prefix !== undefined) decoding.readVarString(d);
     const type = decoding.readVarUint(d);
     if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
     const rest = decoding.peekVarUint(d);
     if (isSynced && rest === syncProtocol.messageYjsUpdate) {
+      // The frame's bytes live in the shared read buffer only for this call: keep a copy.
+      const kept = decoding.createDecoder(data.slice());
+      kept.pos = d.pos;
       enqueue({
         at,
-        apply: () => syncProtocol.readSyncMessage(d, encoding.createEncoder(), doc, ws),
+        apply: () => syncProtocol.readSyncMessage(kept, encoding.createEncoder(), doc, null),
       });
       return;
     }
     const reply = start(type);
     const before = encoding.length(reply);
-    const kind = syncProtocol.readSyncMessage(d, reply, doc, ws);
+    const kind = syncProtocol.readSyncMessage(d, reply, doc, null);
     if (encoding.length(reply) > before) ws.send(encoding.toUint8Array(reply));
     if (kind === syncProtocol.messageYjsSyncStep2) {
       isSynced = true;
       markSynced();
     }
+  };
+  const ws = new RawWebSocket(options.url, {
+    open: onOpen,
+    message: onMessage,
+    close: () => {
+      if (renew) clearTimeout(renew);
+    },
   });
-  ws.on('close', () => {
-    if (renew) clearTimeout(renew);
-  });
-  ws.on('error', () => {});
 
   return {
     doc,
@@ -188,7 +192,7 @@ export function leanPhone(options: LeanPhoneOptions): Client {
     destroy: () => {
       if (renew) clearTimeout(renew);
       // Leaving says so, as the stock client does, so the server drops the presence at once.
-      if (ws.readyState === ws.OPEN) ws.send(presenceFrame('null'));
+      if (ws.isOpen) ws.send(presenceFrame('null'));
       ws.close();
       doc.destroy();
     },

@@ -357,9 +357,9 @@ How the load is simulated (\`bench/collab/\`), and why:
 - Every run is a fresh server and a fresh load process.
 - Facilitators are the stock providers (y-websocket's \`WebsocketProvider\`, Hocuspocus'
   provider), in the load process's main thread.
-- Phones are lean protocol clients (\`lean-phone.ts\`) in a worker thread at a lower priority
-  (nice 10), so simulating a thousand phones does not delay what the facilitators measure. They
-  sync, renew presence every 15 s (each on its own phase, as phones that joined over minutes
+- Phones are lean protocol clients (\`lean-phone.ts\`) in a worker thread of the load process,
+  each with its own socket, reading WebSocket frames straight off it (\`raw-websocket.ts\`; the
+  \`ws\` client cost the load core about 14 µs a frame). They sync, renew presence every 15 s (each on its own phase, as phones that joined over minutes
   would), and apply every update to a real Y.Doc. A thousand real phones apply a shared note at
   the same time; one core applies it a thousand times in a row, so a phone's time is taken when
   the frame is read off its socket, and the updates are applied when the burst is over (the row
