@@ -15,6 +15,17 @@ export interface LiveDocOptions {
   maxDocBytes: number;
 }
 
+/** Connections one update is sent to before other work gets a turn (see LiveDoc.sendSome). */
+const SEND_SLICE = 250;
+
+interface OutgoingUpdate {
+  frame: WsFrame;
+  origin: unknown;
+  /** Everyone connected when it was committed; those who join later sync it from the document. */
+  to: Connection[];
+  next: number;
+}
+
 export class DocumentFullError extends Error {
   constructor(max: number) {
     super(`this document has reached its size limit (${Math.round(max / 1024 / 1024)} MB)`);
@@ -31,6 +42,8 @@ export class LiveDoc implements CommitParticipant {
   readonly doc = new Y.Doc({ gc: true });
   readonly connections = new Set<Connection>();
   private pending: { update: Uint8Array; origin: unknown }[] = [];
+  /** Committed updates still being sent (see sendSome). */
+  private outgoing: OutgoingUpdate[] = [];
   private lastSeq = 0;
   private sinceCompaction = 0;
   private approxBytes = 0;
@@ -86,14 +99,41 @@ export class LiveDoc implements CommitParticipant {
     return () => this.send(pending);
   }
 
-  /** Sends committed updates to every connection except the one they came from. */
+  /** Sends committed updates to every connection except the one they came from, in order. */
   private send(pending: { update: Uint8Array; origin: unknown }[]): void {
     if (this.broken) return;
-    for (const { update, origin } of pending) {
-      const frame = new WsFrame(encodeUpdate(update));
-      for (const c of this.connections) if (c !== origin) c.send(frame);
-    }
+    for (const { update, origin } of pending)
+      this.outgoing.push({
+        frame: new WsFrame(encodeUpdate(update)),
+        origin,
+        to: [...this.connections],
+        next: 0,
+      });
+    this.sendSome();
     if (this.sinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
+  }
+
+  /**
+   * Sends queued updates, at most SEND_SLICE connections at a time, then lets the event loop read
+   * what has arrived before going on. Why: a room of 1,000 phones takes 6-7 ms to send one shared
+   * note to, and a participant's note arriving meanwhile used to wait all of it before even being
+   * read. Each connection still gets the updates of this document in commit order: one queue, and
+   * a later update waits until the one before has gone to everyone.
+   */
+  private sendSome(): void {
+    let budget = SEND_SLICE;
+    while (this.outgoing.length > 0) {
+      const item = this.outgoing[0] as OutgoingUpdate;
+      while (item.next < item.to.length) {
+        if (budget-- === 0) {
+          setImmediate(() => this.sendSome());
+          return;
+        }
+        const c = item.to[item.next++] as Connection;
+        if (c !== item.origin) c.send(item.frame);
+      }
+      this.outgoing.shift();
+    }
   }
 
   poison(error: unknown): void {
