@@ -481,8 +481,10 @@ const one = process.env.BENCH_ONE
 if (one) {
   const t = ALL_TARGETS.find((x) => x.name === one.target);
   if (!t) throw new Error(`unknown target ${one.target}`);
-  process.stdout.write(`${RESULT}${JSON.stringify(await runOne(t, one.n))}\n`);
-  process.exit(0);
+  const line = `${RESULT}${JSON.stringify(await runOne(t, one.n))}\n`;
+  // Exit only once the line is out: a pipe takes 64 KB at a time, and exiting with a result of a
+  // megabyte still queued cut it short.
+  process.stdout.write(line, () => process.exit(0));
 }
 
 for (const n of SIZES) {
