@@ -484,7 +484,8 @@ if (one) {
   const line = `${RESULT}${JSON.stringify(await runOne(t, one.n))}\n`;
   // Exit only once the line is out: a pipe takes 64 KB at a time, and exiting with a result of a
   // megabyte still queued cut it short.
-  process.stdout.write(line, () => process.exit(0));
+  await new Promise<void>((resolve) => process.stdout.write(line, () => resolve()));
+  process.exit(0);
 }
 
 for (const n of SIZES) {
