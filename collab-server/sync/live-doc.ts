@@ -171,8 +171,20 @@ export class LiveDoc implements CommitParticipant {
     this.committer.run(() => Y.applyUpdate(this.doc, update, from));
   }
 
+  /**
+   * Answers a client's sync step 1 with what the document holds now, sent once all of that is on
+   * disk. Why wait: the live server's commits reach the disk a millisecond or so after they are
+   * applied (WalSync), and a client that connected in between would otherwise be shown an update
+   * a power cut could still take away. The reply and later broadcasts are released in commit
+   * order, so nothing overtakes it.
+   */
+  answerSyncStep1(stateVector: Uint8Array, conn: Connection): void {
+    const reply = this.syncStep2For(stateVector);
+    this.store.afterSync(() => conn.send(reply));
+  }
+
   /** The reply to a client's sync step 1; the full state is cached for fresh clients. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
     // A fresh client's state vector is a single zero byte (no clients known).
     if (stateVector.byteLength <= 1) {
       this.fullState ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));

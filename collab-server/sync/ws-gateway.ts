@@ -199,7 +199,7 @@ export class WsGateway {
       const msg = readMessage(frame);
       switch (msg.kind) {
         case 'sync-step-1':
-          conn.send(live.syncStep2For(msg.stateVector));
+          live.answerSyncStep1(msg.stateVector, conn);
           return;
         case 'sync-step-2':
         case 'update':
