@@ -21,12 +21,10 @@ if (!port) throw new Error('phones.ts runs as a worker');
 const target = [ours, reference, hocuspocus].find((t) => t.name === input.target);
 if (!target) throw new Error(`unknown target ${input.target}`);
 const now = () => performance.timeOrigin + performance.now();
-// BENCH_PHONES_NICE=10 lowers this thread's priority (on Linux a nice value belongs to the thread
-// that sets it). The last session ran phones at nice 10 so that they would not delay the
-// facilitators; with phones that read frames straight off their sockets (raw-websocket.ts) a
-// share's burst is short, and at nice 10 the phones were the ones delayed, by 10-15 ms stalls
-// whenever anything at normal priority ran (the facilitators, V8's compiler and GC threads).
-// Both figures came out lower at the same priority, so that is the default.
+// Phones run at the same priority as the facilitators' thread. Lowered (BENCH_PHONES_NICE=10;
+// on Linux a nice value belongs to the thread that sets it), the phones were the ones delayed:
+// a share's arrivals stalled for 10-15 ms whenever anything at normal priority ran (the
+// facilitators, V8's compiler and GC threads), and both latency figures came out higher.
 const nice = Number(process.env.BENCH_PHONES_NICE ?? 0);
 if (nice !== 0) os.setPriority(0, nice);
 
