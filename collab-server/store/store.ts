@@ -80,7 +80,9 @@ export class Store {
     if (this.db.inTransaction) return this.db.transaction(fn)();
     this.db.pragma('synchronous = NORMAL');
     try {
-      return this.db.transaction(fn)();
+      const result = this.db.transaction(fn)();
+      this.walSync().committed();
+      return result;
     } finally {
       this.db.pragma('synchronous = FULL');
     }
@@ -88,8 +90,12 @@ export class Store {
 
   /** Runs `done` once everything committed so far is on disk; in commit order. */
   afterSync(done: () => void): void {
+    this.walSync().afterSync(done);
+  }
+
+  private walSync(): WalSync {
     this.wal ??= new WalSync(`${this.file}-wal`, (e) => this.onSyncFailure(e));
-    this.wal.afterSync(done);
+    return this.wal;
   }
 
   synced(): Promise<void> {

@@ -31,8 +31,10 @@ describe('WalSync', () => {
     }) as typeof fs.fdatasync);
     const wal = new WalSync(file, never);
     const all = new Promise<void>((resolve) => {
+      wal.committed();
       wal.afterSync(() => order.push('a'));
-      // Registered while the first sync runs: it must wait for a second one.
+      // Committed while the first sync runs: it must wait for a second one.
+      wal.committed();
       wal.afterSync(() => order.push('b'));
       wal.afterSync(() => {
         order.push('c');
@@ -46,17 +48,47 @@ describe('WalSync', () => {
     expect(started).toEqual([0, 1]);
   });
 
+  it('needs no new sync when nothing was committed since the last one started', async () => {
+    const file = path.join(dir, 'log');
+    fs.writeFileSync(file, 'x');
+    const syncs = vi.spyOn(fs, 'fdatasync');
+    const wal = new WalSync(file, never);
+    const order: string[] = [];
+    // Nothing committed yet: released at once, without a sync.
+    wal.afterSync(() => order.push('idle'));
+    expect(order).toEqual(['idle']);
+    wal.committed();
+    const both = new Promise<void>((resolve) => {
+      wal.afterSync(() => order.push('a'));
+      // Nothing committed after the running sync started: it covers this one too.
+      wal.afterSync(() => {
+        order.push('b');
+        resolve();
+      });
+    });
+    expect(order).toEqual(['idle']);
+    await both;
+    wal.close();
+    expect(order).toEqual(['idle', 'a', 'b']);
+    expect(syncs).toHaveBeenCalledTimes(1);
+  });
+
   it('releases at once when there is no log file, and follows a replaced file', async () => {
     const file = path.join(dir, 'log');
     const wal = new WalSync(file, never);
-    await new Promise<void>((resolve) => wal.afterSync(resolve));
+    const synced = () =>
+      new Promise<void>((resolve) => {
+        wal.committed();
+        wal.afterSync(resolve);
+      });
+    await synced();
     fs.writeFileSync(file, 'one');
-    await new Promise<void>((resolve) => wal.afterSync(resolve));
+    await synced();
     // Replaced while our descriptor holds the old file, so the new one cannot reuse its inode.
     fs.writeFileSync(`${file}.new`, 'two');
     fs.renameSync(`${file}.new`, file);
     const opened = vi.spyOn(fs, 'openSync');
-    await new Promise<void>((resolve) => wal.afterSync(resolve));
+    await synced();
     expect(opened).toHaveBeenCalledTimes(1);
     wal.close();
   });
@@ -69,6 +101,7 @@ describe('WalSync', () => {
     const failures: string[] = [];
     const released: string[] = [];
     const wal = new WalSync(file, (e) => failures.push(e.message));
+    wal.committed();
     wal.afterSync(() => released.push('a'));
     await new Promise((r) => setImmediate(r));
     wal.close();

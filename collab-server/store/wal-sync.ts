@@ -19,6 +19,8 @@ export class WalSync {
   private fd: number | null = null;
   private inode = 0;
   private syncing = false;
+  /** A commit was made since the last sync started: the next `afterSync` needs a new sync. */
+  private unsynced = false;
   /** Callbacks for commits made since the running sync started: they need the next one. */
   private waiting: (() => void)[] = [];
   /** Callbacks the running sync will release. */
@@ -30,14 +32,30 @@ export class WalSync {
     private readonly onFailure: (error: Error) => void,
   ) {}
 
-  /** Runs `done` once every transaction committed so far is on disk. */
+  /** Records that a transaction was committed at synchronous=NORMAL and is not yet on disk. */
+  committed(): void {
+    this.unsynced = true;
+  }
+
+  /**
+   * Runs `done` once every transaction committed so far is on disk. With nothing committed since
+   * the last sync started, no new sync is needed: `done` runs with the running sync, or at once.
+   * (A new client's sync request on a quiet document would otherwise cost a sync each.)
+   */
   afterSync(done: () => void): void {
-    this.waiting.push(done);
-    if (!this.syncing) this.start();
+    if (this.unsynced) {
+      this.waiting.push(done);
+      if (!this.syncing) this.start();
+    } else if (this.syncing) {
+      this.covered.push(done);
+    } else {
+      done();
+    }
   }
 
   /** Syncs now, on this thread, and releases everything waiting (shutdown). */
   syncNow(): void {
+    this.unsynced = false;
     const done = [...this.covered, ...this.waiting];
     this.covered = [];
     this.waiting = [];
@@ -60,6 +78,7 @@ export class WalSync {
     }
     this.covered = this.waiting;
     this.waiting = [];
+    this.unsynced = false;
     // No log file yet means nothing was written through it: there is nothing to sync.
     if (fd === null) return this.release();
     this.syncing = true;
