@@ -121,8 +121,11 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
         );
       if (!ctx.store.records.hasProgramme(id))
         throw new HttpError(404, 'not-found', 'There is no such programme.');
-      // Flush live edits into the store's view: everything is committed already, so read it.
-      const file = await exporter(exportSnapshot(ctx.store, id));
+      // Live edits are committed as they happen, so the store holds them; the newest may still
+      // be on their way to the disk, and nothing may leave the server before it is durable.
+      const snapshot = exportSnapshot(ctx.store, id);
+      await ctx.committer.synced();
+      const file = await exporter(snapshot);
       ctx.store.audit(who.userId ?? 'desktop', 'export.download', id, { name });
       const body = typeof file.body === 'string' ? Buffer.from(file.body) : Buffer.from(file.body);
       res.writeHead(200, {

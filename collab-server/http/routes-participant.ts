@@ -88,7 +88,7 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
   });
 
   /** The participant's own view: consent, demographics and their own notes (rooms show no authors). */
-  router.add('GET', /^\/api\/participant\/me$/, ({ req, res, url }) => {
+  router.add('GET', /^\/api\/participant\/me$/, async ({ req, res, url }) => {
     const p = requireRole(ctx, req, url, 'participant');
     const me = ctx.store.participants.get(p.participantId);
     if (!me) throw new HttpError(404, 'not-found', 'Your place in this session has gone.');
@@ -102,6 +102,9 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
         stepId: n.stepId,
         createdAt: n.createdAt,
       }));
+    // Read from memory, where a note can be committed but not yet synced (its own write is not
+    // acknowledged until it is): answer once everything read here is on disk.
+    await ctx.committer.synced();
     sendJson(res, 200, {
       ok: true,
       sessionId: p.sessionId,
