@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { makeDemoProgramme } from '../../../core/demo/index.ts';
@@ -33,4 +33,12 @@ const server = await startServer({
 process.stdout.write(
   `${JSON.stringify({ event: 'ready', url: server.url, secret: server.desktopSecret, sessionId: snapshot.sessions[0]?.session.id, dataDir: dir })}\n`,
 );
-process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
+// Each run makes a fresh data folder of several megabytes; a long session of runs left hundreds.
+process.once(
+  'SIGTERM',
+  () =>
+    void server.close().then(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(0);
+    }),
+);
