@@ -88,6 +88,12 @@ export function applyDocWrite(
       return w.cardId;
     }
     case 'card.comment': {
+      // A comment is words as much as a note is, and is kept on the same terms.
+      if (!ctx.consent.storeWords)
+        throw new WriteError(
+          'consent-required',
+          'Please agree that we may keep your words before adding a comment.',
+        );
       const card = session.cards.get(w.cardId);
       if (!card) throw new WriteError('not-found', 'There is no such reflect-back card.');
       const same = card.comments.find((c) => c.id === w.comment.id);

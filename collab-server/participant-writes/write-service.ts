@@ -15,6 +15,7 @@ import type { Committer } from '../sync/committer.ts';
 import type { DocRegistry } from '../sync/doc-registry.ts';
 import type { SessionHub } from '../sync/session-hub.ts';
 import { applyDocWrite, isDocWrite, type WriteContext } from './apply-write.ts';
+import { eraseFromSession, type StoreScrubber } from './erase-participant.ts';
 import { WriteError } from './write-error.ts';
 
 /** Origin of participant writes in the session document. */
@@ -51,6 +52,7 @@ export class ParticipantWriteService {
     private readonly committer: Committer,
     limits: Limits,
     private readonly log: Logger,
+    private readonly scrubber: StoreScrubber,
   ) {
     this.rate = new KeyedBuckets(limits.writeBurst, limits.writesPerSecond);
   }
@@ -175,6 +177,7 @@ export class ParticipantWriteService {
     const at = new Date().toISOString();
     const body: WriteResponse = { ok: true, writeId: write.writeId, replayed: false };
     const pid = grant.participantId;
+    const hadConsent = this.context(pid, at).consent.storeWords;
     this.store.transaction(() => {
       if (write.type === 'consent.set') {
         for (const [kind, given] of Object.entries(write.consent)) {
@@ -192,6 +195,13 @@ export class ParticipantWriteService {
       }
       this.journal(pid, write, body, at);
     });
+    if (write.type === 'consent.set' && write.consent.storeWords === false) {
+      const removed = eraseFromSession(this.registry, grant.sessionId, pid);
+      this.log.info('participant.erased', { session: grant.sessionId, participant: pid, removed });
+      // Words stored earlier may be in the file even with nothing left in the document (a note
+      // the facilitator deleted, say), so the store is scrubbed whenever consent had been given.
+      if (removed > 0 || hadConsent) this.scrubber.request();
+    }
     return { status: 200, body };
   }
 

@@ -13,6 +13,7 @@ import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
+import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
 import { Store, prepareDataFolder } from '../store/index.ts';
 import { Committer } from '../sync/committer.ts';
@@ -99,6 +100,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     log,
   );
+  const scrubber = new StoreScrubber(store, registry, log);
   const desktopSecret = options.mode === 'desktop' ? newSecret(32) : null;
   const auth = {
     desktopSecret,
@@ -116,7 +118,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     auth,
     codes: new JoinCodes(store, { ...DEFAULT_JOIN_CODES, ...options.joinCodes }),
     joinThrottle: new JoinThrottle({ ...DEFAULT_JOIN_THROTTLE, ...options.joinThrottle }),
-    writes: new ParticipantWriteService(store, registry, committer, limits, log),
+    writes: new ParticipantWriteService(store, registry, committer, limits, log, scrubber),
     exporters: { ...BUILTIN_EXPORTERS, ...options.exporters },
     limits,
     log,
@@ -220,6 +222,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        scrubber.flush();
         // Everything accepted was committed as it happened; this compacts and releases.
         registry.close();
         store.close();

@@ -151,6 +151,12 @@ export class DocRegistry {
     }
   }
 
+  /** Every loaded document's update log replaced by one snapshot (erasure: see StoreScrubber). */
+  compactLoaded(): void {
+    for (const hub of this.hubs.values()) hub.compact();
+    for (const p of this.programmes.values()) p.live.compact();
+  }
+
   /** Shutdown: every document compacted (everything was already committed) and unloaded. */
   close(): void {
     clearInterval(this.sweeper);

@@ -6,6 +6,7 @@ import {
   debriefSchema,
   emptyDebrief,
   idSchema,
+  noteParticipantId,
   noteSchema,
   personaSchema,
   reflectCardSchema,
@@ -190,6 +191,35 @@ export class SessionDoc {
     const c = cardCommentSchema.parse(comment);
     if (card.comments.some((x) => x.id === c.id)) return;
     this.cards.patch(cardId, { comments: [...card.comments, c] });
+  }
+
+  /**
+   * Removes everything a participant contributed: the notes whose words are theirs (typed by them
+   * or captured for them), their votes and their comments on reflect-back cards. Returns how many
+   * were removed. Deleted entries keep no text once Yjs collects them (the server's documents
+   * collect garbage), so a compaction afterwards leaves no trace of the words in the store.
+   */
+  eraseParticipant(participantId: string): number {
+    let removed = 0;
+    const erase = () => {
+      for (const note of this.notes.all()) {
+        if (noteParticipantId(note) === participantId && this.notes.remove(note.id)) removed++;
+      }
+      for (const card of this.cards.all()) {
+        const votes = this.cards.nested(card.id, 'votes');
+        if (votes?.has(participantId)) {
+          votes.delete(participantId);
+          removed++;
+        }
+        const kept = card.comments.filter((c) => c.participantId !== participantId);
+        if (kept.length < card.comments.length) {
+          removed += card.comments.length - kept.length;
+          this.cards.patch(card.id, { comments: kept });
+        }
+      }
+    };
+    this.doc.transact(erase);
+    return removed;
   }
 
   debrief(): Debrief {

@@ -78,6 +78,12 @@ export function ConsentForm(props: {
           Without the first box you can still follow the session and vote, but you cannot add notes.
         </p>
       )}
+      {!choice.storeWords && props.initial?.storeWords.given && (
+        <p className="hint" role="alert">
+          Unticking it removes everything you have added here, your notes and your votes, from the
+          session and from our records. This cannot be undone.
+        </p>
+      )}
       <button type="submit" disabled={props.busy}>
         Continue
       </button>

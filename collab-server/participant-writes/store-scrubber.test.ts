@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Logger } from '../server/logger.ts';
+import { Store } from '../store/index.ts';
+import { prepareDataFolder } from '../store/data-folder.ts';
+import { Committer } from '../sync/committer.ts';
+import { DocRegistry } from '../sync/doc-registry.ts';
+import { StoreScrubber } from './erase-participant.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cohear-scrub-'));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('StoreScrubber', () => {
+  it('scrubs at once, then at most once every 10 s, and runs a waiting scrub at shutdown', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'performance'] });
+    const store = Store.openFolder(prepareDataFolder(dir));
+    const events: string[] = [];
+    const log = new Logger((e) => events.push(String(e.event)));
+    const registry = new DocRegistry(
+      store,
+      new Committer(store),
+      { compactEvery: 500, maxDocBytes: 1e7, idleUnloadMs: 60_000, presencePerSecond: 1 },
+      log,
+    );
+    const scrubs = () => events.filter((e) => e === 'store.scrubbed').length;
+    const scrubber = new StoreScrubber(store, registry, log);
+
+    scrubber.request();
+    expect(scrubs()).toBe(1);
+    vi.advanceTimersByTime(3000);
+    scrubber.request();
+    scrubber.request();
+    expect(scrubs()).toBe(1);
+    vi.advanceTimersByTime(6999);
+    expect(scrubs()).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(scrubs()).toBe(2);
+
+    scrubber.request();
+    scrubber.flush();
+    expect(scrubs()).toBe(3);
+    vi.advanceTimersByTime(20_000);
+    expect(scrubs()).toBe(3);
+    registry.close();
+    store.close();
+  });
+});
