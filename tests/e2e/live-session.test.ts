@@ -114,4 +114,31 @@ describe('a live session in real browsers', () => {
     await phone.close();
     await fac.close();
   });
+
+  it("taking back consent to keep one's words removes them from the phone, the facilitator and the store", async () => {
+    const sessionId = 'session-03';
+    const fac = await facilitatorPage(world);
+    const code = await openSession(fac, world, sessionId);
+    const phone = await phonePage(world);
+    await joinAndConsent(phone, world, code);
+    const words = 'Please stop sending the letters to my old address.';
+    await phone.getByRole('textbox', { name: 'Add your words' }).fill(words);
+    await phone.getByRole('button', { name: 'Send' }).click();
+    await phone.getByRole('heading', { name: 'Your words' }).waitFor();
+    await fac.getByText(words).waitFor();
+
+    await phone.getByRole('button', { name: 'Your choices about your words' }).click();
+    await phone.getByLabel(/Keep what I write/).uncheck();
+    const warning = phone.getByRole('alert');
+    await expect(warning.textContent()).resolves.toMatch(/removes everything you have added here/);
+    if (process.env.COHEAR_SCREENSHOTS)
+      await phone.screenshot({ path: `${process.env.COHEAR_SCREENSHOTS}/consent-withdraw.png` });
+    await phone.getByRole('button', { name: 'Continue' }).click();
+
+    await fac.getByText(words).waitFor({ state: 'detached' });
+    await phone.getByText(words).waitFor({ state: 'detached' });
+    expect(notesInStore(sessionId).filter((n) => n.text === words)).toHaveLength(0);
+    await phone.close();
+    await fac.close();
+  });
 });

@@ -79,9 +79,11 @@ export function ConsentForm(props: {
         </p>
       )}
       {!choice.storeWords && props.initial?.storeWords.given && (
-        <p className="hint" role="alert">
-          Unticking it removes everything you have added here, your notes and your votes, from the
-          session and from our records. This cannot be undone.
+        <p className="error" role="alert">
+          <strong>
+            Unticking &ldquo;Keep what I write&rdquo; removes everything you have added here
+          </strong>
+          , your notes and your votes, from the session and from our records. This cannot be undone.
         </p>
       )}
       <button type="submit" disabled={props.busy}>
