@@ -101,6 +101,19 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
     sendJson(res, 200, { ok: true, status: s.status, ...joinView(ctx, info) });
   });
 
+  // A participant who asks, after the session, for their words to be removed.
+  router.add(
+    'POST',
+    new RegExp(`^/api/participants/${ID}/erase$`),
+    async ({ req, res, url, params }) => {
+      const who = requireRole(ctx, req, url, 'facilitator');
+      const done = ctx.writes.eraseOnRequest(params[0] as string, who.userId ?? 'desktop');
+      if (!done) throw new HttpError(404, 'not-found', 'There is no such participant.');
+      await ctx.committer.synced();
+      sendJson(res, 200, { ok: true, removed: done.removed });
+    },
+  );
+
   // Exports: the one thing observers (commissioners) may do.
   router.add(
     'GET',

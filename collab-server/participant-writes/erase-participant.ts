@@ -5,7 +5,7 @@ import type { DocRegistry } from '../sync/doc-registry.ts';
 /** Origin of an erasure's changes to a session document. */
 export const ERASURE_ORIGIN = Symbol('cohear-erasure');
 
-/** At most one scrub of the store this often; one asked for sooner waits for its turn. */
+/** At most one scrub of the store this often by default; one asked for sooner waits its turn. */
 const SCRUB_SPACING_MS = 10_000;
 
 /**
@@ -46,11 +46,12 @@ export class StoreScrubber {
     private readonly store: Store,
     private readonly registry: DocRegistry,
     private readonly log: Logger,
+    private readonly spacingMs = SCRUB_SPACING_MS,
   ) {}
 
   request(): void {
     if (this.timer) return;
-    const wait = this.last + SCRUB_SPACING_MS - performance.now();
+    const wait = this.last + this.spacingMs - performance.now();
     if (wait <= 0) return this.scrub();
     this.timer = setTimeout(() => this.scrub(), wait);
   }

@@ -96,7 +96,9 @@ export class ParticipantWriteService {
         write.writeId,
       );
     const record = this.store.records.getSession(grant.sessionId);
-    if (!record || record.status !== 'open')
+    // Consent can be changed, above all withdrawn, for as long as the participant's token lasts,
+    // including after the session has closed.
+    if (!record || (record.status !== 'open' && write.type !== 'consent.set'))
       return refuse(
         new WriteError('session-closed', 'This session is not open for contributions now.'),
         write.writeId,
@@ -195,14 +197,46 @@ export class ParticipantWriteService {
       }
       this.journal(pid, write, body, at);
     });
-    if (write.type === 'consent.set' && write.consent.storeWords === false) {
-      const removed = eraseFromSession(this.registry, grant.sessionId, pid);
-      this.log.info('participant.erased', { session: grant.sessionId, participant: pid, removed });
-      // Words stored earlier may be in the file even with nothing left in the document (a note
-      // the facilitator deleted, say), so the store is scrubbed whenever consent had been given.
-      if (removed > 0 || hadConsent) this.scrubber.request();
-    }
+    if (write.type === 'consent.set' && write.consent.storeWords === false)
+      this.erase(pid, [grant.sessionId], hadConsent);
     return { status: 200, body };
+  }
+
+  /**
+   * A facilitator acting on a participant's request to be erased (made by phone or letter, after
+   * the session, say): consent to keep their words and to quote them is recorded as withdrawn,
+   * and their contributions are erased from every session of their programme. Null when there
+   * is no such participant.
+   */
+  eraseOnRequest(participantId: string, actor: string): { removed: number } | null {
+    const programmeId = this.store.participants.programmeOf(participantId);
+    if (!programmeId) return null;
+    const at = new Date().toISOString();
+    this.store.transaction(() => {
+      this.store.participants.setConsent(participantId, 'storeWords', false, at);
+      this.store.participants.setConsent(participantId, 'quoteAnonymously', false, at);
+      this.store.audit(actor, 'participant.erase', participantId);
+    });
+    const sessions = this.store.records.listSessions(programmeId).map((s) => s.id);
+    return { removed: this.erase(participantId, sessions, true) };
+  }
+
+  private erase(participantId: string, sessionIds: string[], hadConsent: boolean): number {
+    let removed = 0;
+    for (const sessionId of sessionIds) {
+      const n = eraseFromSession(this.registry, sessionId, participantId);
+      removed += n;
+      if (n > 0)
+        this.log.info('participant.erased', {
+          session: sessionId,
+          participant: participantId,
+          removed: n,
+        });
+    }
+    // Words stored earlier may be in the file even with nothing left in the documents (a note
+    // the facilitator deleted, say), so the store is scrubbed whenever consent had been given.
+    if (removed > 0 || hadConsent) this.scrubber.request();
+    return removed;
   }
 
   private context(participantId: string, now: string): WriteContext {

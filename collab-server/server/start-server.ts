@@ -46,6 +46,8 @@ export interface ServerOptions {
   compactEvery?: number;
   /** Unload a session's documents this long after everyone left (default 60 s). */
   idleUnloadMs?: number;
+  /** Least time between two scrubs of the store after erasures (default 10 s; tests use 0). */
+  scrubSpacingMs?: number;
   /** How long a facilitator stays signed in (default 12 hours). */
   sessionLifetimeMs?: number;
 }
@@ -100,7 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     log,
   );
-  const scrubber = new StoreScrubber(store, registry, log);
+  const scrubber = new StoreScrubber(store, registry, log, options.scrubSpacingMs);
   const desktopSecret = options.mode === 'desktop' ? newSecret(32) : null;
   const auth = {
     desktopSecret,

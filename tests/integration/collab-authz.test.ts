@@ -264,6 +264,13 @@ describe('authorisation matrix (server mode)', () => {
           allowed: ['participant', 'otherParticipant'],
         },
         {
+          name: 'erase a participant on request',
+          method: 'POST',
+          path: '/api/participants/nobody-here/erase',
+          body: {},
+          allowed: ['facilitator'],
+        },
+        {
           name: 'participant me',
           method: 'GET',
           path: '/api/participant/me',

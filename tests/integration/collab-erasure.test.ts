@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writes } from '../../core/client/index.ts';
-import { RoomDoc, SessionDoc, noteParticipantId } from '../../core/index.ts';
+import { RoomDoc, SessionDoc, capturedNote, noteParticipantId } from '../../core/index.ts';
 import { DATABASE_FILE } from '../../collab-server/store/data-folder.ts';
 import {
   api,
@@ -30,8 +30,9 @@ function storeBytes(dir: string): Buffer {
  * file itself: afterwards their words cannot be read back from anything the server stores.
  */
 describe("withdrawing consent to keep one's words", () => {
-  // Compacting every few updates puts the words in snapshots as well as the update log.
-  const live = liveServer({ compactEvery: 3 });
+  // Compacting every few updates puts the words in snapshots as well as the update log; each
+  // test looks at the store straight after its erasure, so scrubs are not spaced out.
+  const live = liveServer({ compactEvery: 3, scrubSpacingMs: 0 });
 
   it("erases the participant's notes, votes and comments everywhere, and nothing else", async () => {
     const { server, providers, data } = live;
@@ -126,5 +127,80 @@ describe("withdrawing consent to keep one's words", () => {
     providers.push(late);
     await synced(late);
     for (const words of secretWords) expect(JSON.stringify(late.doc.toJSON())).not.toContain(words);
+  });
+
+  it('can be done by the participant after the session has closed', async () => {
+    const { server, data } = live;
+    const sid = data.sessionIds[1] as string;
+    const secret = server.desktopSecret as string;
+    const code = await openSession(server, sid);
+    const p = await joinAndConsent(server.url, code);
+    expect(await p.send(writes.addNote('Said before the close'))).toMatchObject({ ok: true });
+    const closed = await api(server.url, 'POST', `/api/sessions/${sid}/close`, { token: secret });
+    expect(closed.status).toBe(200);
+    // Notes are refused once the session has closed; withdrawing consent is not.
+    expect(await p.send(writes.addNote('Said after the close'))).toMatchObject({
+      ok: false,
+      error: { code: 'session-closed' },
+    });
+    const withdrawn = await p.send(writes.consent({ storeWords: false, quoteAnonymously: false }));
+    expect(withdrawn.ok).toBe(true);
+    const me = await api(server.url, 'GET', '/api/participant/me', { token: p.token });
+    expect(me.body.notes).toEqual([]);
+    expect(storeBytes(data.dir).includes('Said before the close')).toBe(false);
+  });
+
+  it('can be done by a facilitator when a participant asks, in every session of the programme', async () => {
+    const { server, providers, data } = live;
+    const sid = data.sessionIds[0] as string;
+    const secret = server.desktopSecret as string;
+    const join = await api(server.url, 'GET', `/api/sessions/${sid}/join`, { token: secret });
+    const code = join.body.code as string;
+    const p = await joinAndConsent(server.url, code);
+    expect(await p.send(writes.addNote('Asked to be forgotten'))).toMatchObject({ ok: true });
+    const facilitator = connect(server.url, `session/${sid}`, secret);
+    providers.push(facilitator);
+    await synced(facilitator);
+    // Words a facilitator captured for them in another session (closed by now) are theirs too.
+    const other = connect(server.url, `session/${data.sessionIds[1] as string}`, secret);
+    providers.push(other);
+    await synced(other);
+    new SessionDoc(other.doc).notes.put(
+      capturedNote({
+        text: 'Captured for them elsewhere',
+        facilitator: 'F1',
+        capturedFor: p.participantId,
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+
+    const unknown = await api(server.url, 'POST', '/api/participants/nobody-here/erase', {
+      token: secret,
+      body: {},
+    });
+    expect(unknown.status).toBe(404);
+    const done = await api(server.url, 'POST', `/api/participants/${p.participantId}/erase`, {
+      token: secret,
+      body: {},
+    });
+    expect(done).toMatchObject({ status: 200, body: { ok: true, removed: 2 } });
+    await waitFor(
+      () => !JSON.stringify(facilitator.doc.toJSON()).includes('Asked to be forgotten'),
+      10_000,
+      'the erasure at the facilitator',
+    );
+    await waitFor(
+      () => !JSON.stringify(other.doc.toJSON()).includes('Captured for them elsewhere'),
+      10_000,
+      'the erasure in the other session',
+    );
+    const me = await api(server.url, 'GET', '/api/participant/me', { token: p.token });
+    expect(me.body.consent).toMatchObject({
+      storeWords: { given: false },
+      quoteAnonymously: { given: false },
+    });
+    const bytes = storeBytes(data.dir);
+    expect(bytes.includes('Asked to be forgotten')).toBe(false);
+    expect(bytes.includes('Captured for them elsewhere')).toBe(false);
   });
 });
