@@ -151,10 +151,11 @@ export function App() {
           recordingAsked
           busy={busy}
           onSubmit={(c: ConsentChoice) =>
-            void direct(
-              { type: 'consent.set', writeId: newId('w'), consent: c },
-              () => void refresh(joined),
-            )
+            void direct({ type: 'consent.set', writeId: newId('w'), consent: c }, () => {
+              // Taking back consent to keep their words erased their votes on the server too.
+              if (!c.storeWords && view.consent.storeWords.given) setVotes({});
+              void refresh(joined);
+            })
           }
         />
         {error && (
