@@ -7,6 +7,7 @@ import {
   themeNames,
   type ProgrammeDoc,
   type RoomDoc,
+  type RoomNote,
   type Session,
   type SessionChange,
   type SessionDoc,
@@ -65,6 +66,19 @@ export class RoomProjector {
   /** Writes what changed; call inside a committer unit of work. */
   flush(): void {
     if (!this.dirty) return;
+    // Most changed notes are not shown in the room and were not before: nothing to write, and
+    // no room transaction to open for them.
+    const notes: [string, RoomNote | null][] = [];
+    for (const id of this.notes) {
+      if (!this.session.mayShowInRoom(id)) {
+        if (this.room.notes.has(id)) notes.push([id, null]);
+        continue;
+      }
+      const note = this.session.notes.get(id);
+      notes.push([id, note ? projectRoomNote(note) : null]);
+    }
+    this.notes.clear();
+    if (!this.header && !this.cards && !this.actions && notes.length === 0) return;
     this.room.doc.transact(() => {
       if (this.header)
         this.room.applyState(
@@ -74,10 +88,7 @@ export class RoomProjector {
             currentStepId: this.session.currentStepId(),
           }),
         );
-      for (const id of this.notes) {
-        const note = this.session.notes.get(id);
-        this.room.applyNote(id, note ? projectRoomNote(note) : null);
-      }
+      for (const [id, note] of notes) this.room.applyNote(id, note);
       if (this.cards) {
         const names = themeNames(this.programme.themes.all());
         this.room.applyCards(this.session.cards.all().map((c) => projectRoomCard(c, names)));
@@ -85,7 +96,6 @@ export class RoomProjector {
       if (this.actions) this.room.applyActions(projectRoomActions(this.programme.actions.all()));
     }, PROJECTION_ORIGIN);
     this.header = this.cards = this.actions = false;
-    this.notes.clear();
   }
 
   /** Recomputes everything (on load): writes only what differs. */

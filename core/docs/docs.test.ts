@@ -12,6 +12,7 @@ import {
   docSchemaVersion,
   migrateDoc,
   projectRoom,
+  projectRoomNote,
 } from './index.ts';
 import { makeDemoProgramme } from '../demo/index.ts';
 import { capturedNote, type Note } from '../model/index.ts';
@@ -197,6 +198,24 @@ describe('room projection', () => {
     expect(p.state.step?.questions).toEqual([rec.persona!.stages[0]!.question]);
     expect(p.state.persona?.stage?.title).toBe(rec.persona!.stages[0]!.title);
     expect(p.actions.length).toBe(demo.actions.filter((a) => a.shared).length);
+  });
+
+  it('SessionDoc.mayShowInRoom says no exactly for notes that project to nothing', () => {
+    const session = new SessionDoc(new Y.Doc());
+    const base = capturedNote({ text: 'Evening clinics', facilitator: 'F' });
+    const cases: [Partial<Note>, boolean][] = [
+      [{}, false],
+      [{ shared: true }, true],
+      [{ shared: true, hidden: true }, false],
+      [{ shared: true, withdrawn: true }, false],
+    ];
+    cases.forEach(([flags, shown], i) => {
+      const note = { ...base, ...flags, id: `n${i}` };
+      session.notes.put(note);
+      expect(session.mayShowInRoom(note.id)).toBe(shown);
+      expect(projectRoomNote(note) !== null).toBe(shown);
+    });
+    expect(session.mayShowInRoom('no-such-note')).toBe(false);
   });
 
   it('counts votes without saying who voted', () => {

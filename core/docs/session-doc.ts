@@ -194,6 +194,22 @@ export class SessionDoc {
   }
 
   /**
+   * False when a note certainly projects to nothing in the room (missing, or not shared, or
+   * hidden, or withdrawn), read from its flags without validating the whole note. The room
+   * projection asks this first for every changed note: most are never shared, and a full read
+   * of each cost a note's worth of garbage on the server. True means "read it and see".
+   */
+  mayShowInRoom(noteId: string): boolean {
+    const entry = this.notes.map.get(noteId);
+    if (!(entry instanceof Y.Map)) return false;
+    return (
+      entry.get('shared') === true &&
+      entry.get('hidden') !== true &&
+      entry.get('withdrawn') !== true
+    );
+  }
+
+  /**
    * Removes everything a participant contributed: the notes whose words are theirs (typed by them
    * or captured for them), their votes and their comments on reflect-back cards. Returns how many
    * were removed. Deleted entries keep no text once Yjs collects them (the server's documents
