@@ -66,12 +66,21 @@ export class StoreScrubber {
     this.timer = null;
     const started = performance.now();
     this.last = started;
-    this.registry.compactLoaded();
-    this.store.db.exec('VACUUM');
-    const [checkpoint] = this.store.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    this.log.info('store.scrubbed', {
-      ms: Math.round(performance.now() - started),
-      ...(checkpoint?.busy ? { logNotTruncated: true } : {}),
-    });
+    try {
+      this.registry.compactLoaded();
+      this.store.db.exec('VACUUM');
+      const [checkpoint] = this.store.db.pragma('wal_checkpoint(TRUNCATE)') as {
+        busy: number;
+      }[];
+      this.log.info('store.scrubbed', {
+        ms: Math.round(performance.now() - started),
+        ...(checkpoint?.busy ? { logNotTruncated: true } : {}),
+      });
+    } catch (e) {
+      // VACUUM needs free space the size of the file. Nothing is lost by failing (the erasure
+      // itself is committed); the words stay in the file until a later scrub succeeds.
+      this.log.error('store.scrub-failed', { error: String(e) });
+      this.timer = setTimeout(() => this.scrub(), this.spacingMs || SCRUB_SPACING_MS);
+    }
   }
 }

@@ -52,4 +52,28 @@ describe('StoreScrubber', () => {
     registry.close();
     store.close();
   });
+
+  it('logs a failed scrub, keeps the server up and tries again later', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'performance'] });
+    const store = Store.openFolder(prepareDataFolder(dir));
+    const events: string[] = [];
+    const log = new Logger((e) => events.push(String(e.event)));
+    const registry = new DocRegistry(
+      store,
+      new Committer(store),
+      { compactEvery: 500, maxDocBytes: 1e7, idleUnloadMs: 60_000, presencePerSecond: 1 },
+      log,
+    );
+    const scrubber = new StoreScrubber(store, registry, log);
+    // A statement still running on the connection makes VACUUM refuse.
+    const running = store.db.prepare('SELECT 1 AS x UNION ALL SELECT 2').iterate();
+    running.next();
+    expect(() => scrubber.request()).not.toThrow();
+    expect(events).toContain('store.scrub-failed');
+    running.return?.();
+    vi.advanceTimersByTime(10_000);
+    expect(events.at(-1)).toBe('store.scrubbed');
+    registry.close();
+    store.close();
+  });
 });

@@ -179,7 +179,7 @@ export class ParticipantWriteService {
     const at = new Date().toISOString();
     const body: WriteResponse = { ok: true, writeId: write.writeId, replayed: false };
     const pid = grant.participantId;
-    const hadConsent = this.context(pid, at).consent.storeWords;
+    const hadConsent = write.type === 'consent.set' && this.context(pid, at).consent.storeWords;
     this.store.transaction(() => {
       if (write.type === 'consent.set') {
         for (const [kind, given] of Object.entries(write.consent)) {
