@@ -18,18 +18,24 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** A real store and document registry in the temp folder; `events` collects what is logged. */
+function openStore() {
+  const store = Store.openFolder(prepareDataFolder(dir));
+  const events: string[] = [];
+  const log = new Logger((e) => events.push(String(e.event)));
+  const registry = new DocRegistry(
+    store,
+    new Committer(store),
+    { compactEvery: 500, maxDocBytes: 1e7, idleUnloadMs: 60_000, presencePerSecond: 1 },
+    log,
+  );
+  return { store, events, log, registry };
+}
+
 describe('StoreScrubber', () => {
   it('scrubs at once, then at most once every 10 s, and runs a waiting scrub at shutdown', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'performance'] });
-    const store = Store.openFolder(prepareDataFolder(dir));
-    const events: string[] = [];
-    const log = new Logger((e) => events.push(String(e.event)));
-    const registry = new DocRegistry(
-      store,
-      new Committer(store),
-      { compactEvery: 500, maxDocBytes: 1e7, idleUnloadMs: 60_000, presencePerSecond: 1 },
-      log,
-    );
+    const { store, events, log, registry } = openStore();
     const scrubs = () => events.filter((e) => e === 'store.scrubbed').length;
     const scrubber = new StoreScrubber(store, registry, log);
 
@@ -55,15 +61,7 @@ describe('StoreScrubber', () => {
 
   it('logs a failed scrub, keeps the server up and tries again later', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'performance'] });
-    const store = Store.openFolder(prepareDataFolder(dir));
-    const events: string[] = [];
-    const log = new Logger((e) => events.push(String(e.event)));
-    const registry = new DocRegistry(
-      store,
-      new Committer(store),
-      { compactEvery: 500, maxDocBytes: 1e7, idleUnloadMs: 60_000, presencePerSecond: 1 },
-      log,
-    );
+    const { store, events, log, registry } = openStore();
     const scrubber = new StoreScrubber(store, registry, log);
     // A statement still running on the connection makes VACUUM refuse.
     const running = store.db.prepare('SELECT 1 AS x UNION ALL SELECT 2').iterate();
