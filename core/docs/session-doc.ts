@@ -217,14 +217,13 @@ export class SessionDoc {
    */
   eraseParticipant(participantId: string): number {
     let removed = 0;
-    const erase = () => {
+    this.doc.transact(() => {
       for (const note of this.notes.all()) {
         if (noteParticipantId(note) === participantId && this.notes.remove(note.id)) removed++;
       }
       for (const card of this.cards.all()) {
-        const votes = this.cards.nested(card.id, 'votes');
-        if (votes?.has(participantId)) {
-          votes.delete(participantId);
+        if (card.votes[participantId] !== undefined) {
+          this.setVote(card.id, participantId, null);
           removed++;
         }
         const kept = card.comments.filter((c) => c.participantId !== participantId);
@@ -233,8 +232,7 @@ export class SessionDoc {
           this.cards.patch(card.id, { comments: kept });
         }
       }
-    };
-    this.doc.transact(erase);
+    });
     return removed;
   }
 
