@@ -90,6 +90,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log.error('store.sync-failed', { error: error.message });
     process.exit(70);
   };
+  store.onCheckpointFailure = (error) =>
+    log.warn('store.checkpoint-failed', { error: error.message });
   const committer = new Committer(store);
   const registry = new DocRegistry(
     store,

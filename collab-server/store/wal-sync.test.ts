@@ -131,3 +131,87 @@ describe('Store.transactionSyncedLater', () => {
     store.close();
   });
 });
+
+describe('Store checkpoints on the live path', () => {
+  /** Whether the database file itself (not its write-ahead log) holds these bytes. */
+  const inDatabaseFile = (file: string, text: string) =>
+    fs.readFileSync(file).includes(Buffer.from(text));
+  const turn = () => new Promise((r) => setImmediate(r));
+
+  it('copies the log into the database file once its sync has settled, not inside a commit', async () => {
+    const file = path.join(dir, 'a.sqlite');
+    const store = Store.open(file, { checkpointEveryMs: 0 });
+    store.db.exec('CREATE TABLE t (x TEXT)');
+    // Table creation committed at FULL; SQLite's own threshold is far away.
+    store.transactionSyncedLater(() =>
+      store.db.prepare('INSERT INTO t VALUES (?)').run('first-marker'),
+    );
+    expect(inDatabaseFile(file, 'first-marker')).toBe(false);
+    await store.synced();
+    await turn();
+    expect(inDatabaseFile(file, 'first-marker')).toBe(true);
+    store.close();
+  });
+
+  it('waits while a commit is still to be synced, then runs when that sync settles', async () => {
+    const file = path.join(dir, 'a.sqlite');
+    const store = Store.open(file, { checkpointEveryMs: 0 });
+    store.db.exec('CREATE TABLE t (x TEXT)');
+    store.transactionSyncedLater(() =>
+      store.db.prepare('INSERT INTO t VALUES (?)').run('before-marker'),
+    );
+    await new Promise<void>((resolve) =>
+      store.afterSync(() => {
+        // In the same turn as the settling: a new commit, not yet synced.
+        store.transactionSyncedLater(() =>
+          store.db.prepare('INSERT INTO t VALUES (?)').run('after-marker'),
+        );
+        resolve();
+      }),
+    );
+    await turn();
+    expect(inDatabaseFile(file, 'before-marker')).toBe(false);
+    await store.synced();
+    await turn();
+    expect(inDatabaseFile(file, 'before-marker')).toBe(true);
+    expect(inDatabaseFile(file, 'after-marker')).toBe(true);
+    store.close();
+  });
+
+  it('checkpoints at most once per interval', async () => {
+    const file = path.join(dir, 'a.sqlite');
+    const store = Store.open(file, { checkpointEveryMs: 60_000 });
+    store.db.exec('CREATE TABLE t (x TEXT)');
+    store.transactionSyncedLater(() =>
+      store.db.prepare('INSERT INTO t VALUES (?)').run('early-marker'),
+    );
+    await store.synced();
+    await turn();
+    expect(inDatabaseFile(file, 'early-marker')).toBe(false);
+    store.close();
+  });
+
+  it('reports a failed checkpoint and carries on', async () => {
+    const file = path.join(dir, 'a.sqlite');
+    const store = Store.open(file, { checkpointEveryMs: 0 });
+    const failures: string[] = [];
+    store.onCheckpointFailure = (e) => failures.push(e.message);
+    store.db.exec('CREATE TABLE t (x TEXT)');
+    const pragma = store.db.pragma.bind(store.db);
+    vi.spyOn(store.db, 'pragma').mockImplementation(((source: string, options?: object) => {
+      if (source.startsWith('wal_checkpoint')) throw new Error('disk I/O error');
+      return pragma(source, options);
+    }) as typeof store.db.pragma);
+    store.transactionSyncedLater(() => store.db.prepare('INSERT INTO t VALUES (?)').run('kept'));
+    await store.synced();
+    await turn();
+    expect(failures).toEqual(['disk I/O error']);
+    vi.restoreAllMocks();
+    // Nothing was lost: the log still holds the commit, and the next settling checkpoints it.
+    store.transactionSyncedLater(() => store.db.prepare('INSERT INTO t VALUES (?)').run('next'));
+    await store.synced();
+    await turn();
+    expect(inDatabaseFile(file, 'kept')).toBe(true);
+    store.close();
+  });
+});

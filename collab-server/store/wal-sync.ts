@@ -30,7 +30,14 @@ export class WalSync {
     private readonly walFile: string,
     /** A failed sync means the disk may not hold what it reported written: nothing may be acknowledged. */
     private readonly onFailure: (error: Error) => void,
+    /** Called when a sync has released its callbacks and nothing is left waiting for another. */
+    private readonly onSettled: () => void = () => {},
   ) {}
+
+  /** No sync is running and no commit is waiting for one. */
+  get settled(): boolean {
+    return !this.syncing && !this.unsynced && this.waiting.length === 0;
+  }
 
   /** Records that a transaction was committed at synchronous=NORMAL and is not yet on disk. */
   committed(): void {
@@ -94,6 +101,7 @@ export class WalSync {
     this.covered = [];
     for (const d of done) d();
     if (this.waiting.length > 0 && !this.syncing) this.start();
+    else if (this.settled) this.onSettled();
   }
 
   private fail(error: unknown): void {
