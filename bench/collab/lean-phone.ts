@@ -37,6 +37,13 @@ const PRESENCE_RENEW_MS = 15_000;
 const QUIET_MS = 3;
 /** ...or when its oldest frame has waited this long. */
 const MAX_WAIT_MS = 200;
+/**
+ * Updates applied before the thread reads its sockets again (about a millisecond of Yjs). A
+ * server that sends a share in slices leaves gaps longer than QUIET_MS in the burst; applying a
+ * thousand updates in one go then kept the rest of the burst unread for 10-20 ms, and that wait
+ * was charged to the server as late arrivals. Real phones apply in parallel and read meanwhile.
+ */
+const DRAIN_CHUNK = 64;
 
 export interface LeanPhoneOptions {
   /** Full WebSocket address, query string included. */
@@ -52,16 +59,17 @@ interface Waiting {
   apply: () => void;
   at: number;
 }
-let backlog: Waiting[] = [];
+const backlog: Waiting[] = [];
 let lastArrival = 0;
 let drainTimer: NodeJS.Timeout | null = null;
+let draining = false;
 /** The stamp of the update being applied now, read by receivedAt(). */
 let applying: number | null = null;
 
 function enqueue(w: Waiting): void {
   backlog.push(w);
   lastArrival = w.at;
-  drainTimer ??= setTimeout(drainWhenQuiet, QUIET_MS);
+  if (!draining) drainTimer ??= setTimeout(drainWhenQuiet, QUIET_MS);
 }
 
 function drainWhenQuiet(): void {
@@ -84,9 +92,10 @@ function drainWhenQuiet(): void {
   });
 }
 
+/** Applies the backlog in arrival order, DRAIN_CHUNK at a time; what arrives meanwhile joins it. */
 function drain(): void {
-  const batch = backlog;
-  backlog = [];
+  draining = true;
+  const batch = backlog.splice(0, DRAIN_CHUNK);
   for (const w of batch) {
     applying = w.at;
     try {
@@ -95,6 +104,11 @@ function drain(): void {
       applying = null;
     }
   }
+  if (backlog.length > 0) {
+    setImmediate(drain);
+    return;
+  }
+  draining = false;
   // Applying a burst leaves megabytes of short-lived garbage; collected now, while nothing is
   // being timed, rather than by a collection that stops this thread halfway through reading the
   // next burst. Needs --expose-gc (run.ts passes it); without it the runtime collects when it likes.
