@@ -43,12 +43,14 @@ port.on('message', (m: { type: string }) => {
     phones = input.credentials.map((c, i) => target.participant(input.ready, c, i));
     void Promise.all(phones.map((p) => p.synced)).then(() => {
       for (const p of phones) {
+        // Lean phones report a shared note when its frame is read; stock ones when it is applied.
+        p.onShared?.((keys, at) => keys.forEach((k) => record(arrivals, k, at)));
+        if (p.keepsDocument === false) continue;
         p.shared().observe((e) => {
           const at = now();
-          const received = p.receivedAt?.() ?? at;
           for (const k of e.keysChanged) {
             if (!p.shared().has(k)) continue;
-            record(arrivals, k, received);
+            if (!p.onShared) record(arrivals, k, at);
             record(applied, k, at);
           }
         });
@@ -56,7 +58,12 @@ port.on('message', (m: { type: string }) => {
       port.postMessage({ type: 'synced' });
     });
   } else if (m.type === 'report') {
-    port.postMessage({ type: 'arrivals', arrivals: [...arrivals], applied: [...applied] });
+    port.postMessage({
+      type: 'arrivals',
+      arrivals: [...arrivals],
+      applied: [...applied],
+      documents: phones.filter((p) => p.keepsDocument !== false).length,
+    });
   } else if (m.type === 'stop') {
     for (const p of phones) {
       try {

@@ -16,8 +16,10 @@ export interface Client {
   shared: () => Y.Map<unknown>;
   synced: Promise<void>;
   destroy(): void;
-  /** Lean phones (lean-phone.ts): when the update being applied was read off the socket. */
-  receivedAt?: () => number | null;
+  /** Lean phones (lean-phone.ts): whether this phone applies updates to its document. */
+  keepsDocument?: boolean;
+  /** Lean phones: told the shared-note keys of each update, with when it was read off the socket. */
+  onShared?: (listener: (keys: string[], at: number) => void) => void;
 }
 
 export interface Ready {
@@ -75,7 +77,9 @@ export const reference: Target = {
   script: 'bench/collab/servers/reference.ts',
   prepareParticipants: async (_r, n) => Array.from({ length: n }, () => null),
   participant: (r) =>
-    STOCK_PHONES ? yws(r.url, 'bench') : leanPhone({ url: `${wsUrl(r.url)}/bench` }),
+    STOCK_PHONES
+      ? yws(r.url, 'bench')
+      : leanPhone({ url: `${wsUrl(r.url)}/bench`, sharedMap: 'shared' }),
   facilitator: (r) => yws(r.url, 'bench'),
   // Without a validated path, the reference lets participants write the shared document directly.
   writeNote: async (_r, _c, client, id, text) => {
@@ -110,7 +114,9 @@ export const hocuspocus: Target = {
   script: 'bench/collab/servers/hocuspocus.ts',
   prepareParticipants: async (_r, n) => Array.from({ length: n }, () => null),
   participant: (r) =>
-    STOCK_PHONES ? hp(r.url) : leanPhone({ url: wsUrl(r.url), hocuspocusDocument: 'bench' }),
+    STOCK_PHONES
+      ? hp(r.url)
+      : leanPhone({ url: wsUrl(r.url), hocuspocusDocument: 'bench', sharedMap: 'shared' }),
   facilitator: (r) => hp(r.url),
   writeNote: async (_r, _c, client, id, text) => {
     client.doc.getMap('notes').set(id, text);
@@ -151,7 +157,10 @@ export const ours: Target = {
     const token = (credential as OurCredential).token;
     const c = STOCK_PHONES
       ? yws(`${r.url}/collab`, `room/${r.sessionId}`, { token })
-      : leanPhone({ url: `${wsUrl(r.url)}/collab/room/${r.sessionId}?token=${token}` });
+      : leanPhone({
+          url: `${wsUrl(r.url)}/collab/room/${r.sessionId}?token=${token}`,
+          sharedMap: 'sharedNotes',
+        });
     return { ...c, shared: () => c.doc.getMap('sharedNotes') };
   },
   facilitator(r) {
