@@ -200,9 +200,9 @@ export class RawWebSocket {
         if (!fin) return;
         const whole = Buffer.concat(this.fragments);
         this.fragments = [];
-        return this.on.message(new Uint8Array(whole.buffer, whole.byteOffset, whole.length), at);
+        return this.on.message(whole, at);
       }
-      this.on.message(new Uint8Array(payload.buffer, payload.byteOffset, payload.length), at);
+      this.on.message(payload, at);
     }
     // Text frames and pongs mean nothing to a y-websocket phone.
   }
