@@ -101,6 +101,33 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
     sendJson(res, 200, { ok: true, status: s.status, ...joinView(ctx, info) });
   });
 
+  /**
+   * The people of a programme, as a facilitator needs them to act on a request to be erased:
+   * how reports refer to them, where they took part, and whether their words may be kept.
+   * Contact details stay in the store (they are not needed to find someone's words).
+   */
+  router.add(
+    'GET',
+    new RegExp(`^/api/programmes/${ID}/participants$`),
+    ({ req, res, url, params }) => {
+      requireRole(ctx, req, url, 'facilitator');
+      const id = params[0] as string;
+      if (!ctx.store.records.hasProgramme(id))
+        throw new HttpError(404, 'not-found', 'There is no such programme.');
+      const titles = new Map(ctx.store.records.listSessions(id).map((s) => [s.id, s.title]));
+      const participants = ctx.store.participants.list(id).map((p) => ({
+        id: p.id,
+        descriptor: p.descriptor,
+        cohort: p.cohort,
+        attended: p.attendance
+          .filter((a) => a.attended)
+          .map((a) => titles.get(a.sessionId) ?? a.sessionId),
+        keepsWords: p.consent.storeWords.given,
+      }));
+      sendJson(res, 200, { ok: true, participants });
+    },
+  );
+
   // A participant who asks, after the session, for their words to be removed.
   router.add(
     'POST',

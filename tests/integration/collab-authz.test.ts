@@ -264,6 +264,12 @@ describe('authorisation matrix (server mode)', () => {
           allowed: ['participant', 'otherParticipant'],
         },
         {
+          name: 'people of a programme',
+          method: 'GET',
+          path: `/api/programmes/${data.programmeId}/participants`,
+          allowed: ['facilitator'],
+        },
+        {
           name: 'erase a participant on request',
           method: 'POST',
           path: '/api/participants/nobody-here/erase',

@@ -174,6 +174,20 @@ describe("withdrawing consent to keep one's words", () => {
     );
     await new Promise((r) => setTimeout(r, 200));
 
+    // The facilitator finds them in the programme's people, by how reports refer to them.
+    const people = async () => {
+      const r = await api(server.url, 'GET', `/api/programmes/${data.programmeId}/participants`, {
+        token: secret,
+      });
+      expect(r.status).toBe(200);
+      return r.body.participants as Record<string, unknown>[];
+    };
+    const before = (await people()).find((x) => x.id === p.participantId);
+    expect(before).toMatchObject({ descriptor: p.descriptor, keepsWords: true });
+    expect(Object.keys(before ?? {}).sort()).toEqual(
+      ['attended', 'cohort', 'descriptor', 'id', 'keepsWords'].sort(),
+    );
+
     const unknown = await api(server.url, 'POST', '/api/participants/nobody-here/erase', {
       token: secret,
       body: {},
@@ -194,6 +208,9 @@ describe("withdrawing consent to keep one's words", () => {
       10_000,
       'the erasure in the other session',
     );
+    expect((await people()).find((x) => x.id === p.participantId)).toMatchObject({
+      keepsWords: false,
+    });
     const me = await api(server.url, 'GET', '/api/participant/me', { token: p.token });
     expect(me.body.consent).toMatchObject({
       storeWords: { given: false },
