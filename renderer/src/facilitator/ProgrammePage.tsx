@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SESSION_KIND_LABELS } from '../../../core/index.ts';
 import { Downloads } from './Downloads.tsx';
+import { PeoplePanel } from './PeoplePanel.tsx';
 import { getProgramme, type SessionListing } from './facilitator-api.ts';
 import type { Programme } from './types.ts';
 
@@ -97,6 +98,7 @@ export function ProgrammePage(props: { id: string; onSessions: (s: SessionListin
         </table>
       </section>
       <Downloads programmeId={programme.id} />
+      <PeoplePanel programmeId={programme.id} />
     </main>
   );
 }

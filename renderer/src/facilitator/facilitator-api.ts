@@ -18,6 +18,16 @@ export interface JoinDetails {
   link: string;
 }
 
+/** One person of a programme, as the facilitator's people list shows them (no contact details). */
+export interface PersonListing {
+  id: string;
+  descriptor: string;
+  cohort: string;
+  /** Titles of the sessions they took part in. */
+  attended: string[];
+  keepsWords: boolean;
+}
+
 export const whoAmI = () => api<Me>('/api/auth/me');
 export const signIn = (email: string, password: string) =>
   api('/api/auth/login', { body: { email, password } });
@@ -38,3 +48,11 @@ export const joinDetails = (id: string) =>
   api<JoinDetails>(`/api/sessions/${encodeURIComponent(id)}/join`);
 export const createProgramme = (request: NewProgramme) =>
   api<{ id: string }>('/api/programmes', { body: request });
+export const listPeople = (programmeId: string) =>
+  api<{ participants: PersonListing[] }>(
+    `/api/programmes/${encodeURIComponent(programmeId)}/participants`,
+  );
+export const erasePerson = (participantId: string) =>
+  api<{ removed: number }>(`/api/participants/${encodeURIComponent(participantId)}/erase`, {
+    body: {},
+  });
