@@ -133,7 +133,7 @@ export class Store {
     setImmediate(() => {
       this.checkpointQueued = false;
       // Something was committed meanwhile: its sync comes first; the next settling tries again.
-      if (!this.db.open || this.db.inTransaction || !this.wal?.settled) return;
+      if (!this.db.open || !this.wal?.settled) return;
       try {
         this.db.pragma('wal_checkpoint(PASSIVE)');
         this.commitsSinceCheckpoint = 0;

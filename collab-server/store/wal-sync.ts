@@ -34,9 +34,9 @@ export class WalSync {
     private readonly onSettled: () => void = () => {},
   ) {}
 
-  /** No sync is running and no commit is waiting for one. */
+  /** No sync is running and nothing committed is waiting for one (callbacks wait only then). */
   get settled(): boolean {
-    return !this.syncing && !this.unsynced && this.waiting.length === 0;
+    return !this.syncing && !this.unsynced;
   }
 
   /** Records that a transaction was committed at synchronous=NORMAL and is not yet on disk. */
