@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store, exportSnapshot } from '../../collab-server/store/index.ts';
 import {
   facilitatorPage,
   joinAndConsent,
+  notesInStore,
   openSession,
   phonePage,
   startWorld,
@@ -15,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-function storedNoteTexts(): string[] {
-  const store = Store.openFolder(world.dataDir);
-  try {
-    return exportSnapshot(store, world.demo.programme.id).sessions.flatMap((s) =>
-      s.notes.map((n) => n.text),
-    );
-  } finally {
-    store.close();
-  }
-}
+const storedNoteTexts = () => [...notesInStore(world).values()].flat().map((n) => n.text);
 
 describe("a facilitator acting on someone's request to be erased", () => {
   it("finds them among the programme's people and erases their words after a second click", async () => {

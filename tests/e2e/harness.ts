@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { makeDemoProgramme, type ProgrammeSnapshot } from '../../core/index.ts';
 import { startServer, type RunningServer } from '../../collab-server/server/start-server.ts';
-import { Store, importSnapshot } from '../../collab-server/store/index.ts';
+import { Store, exportSnapshot, importSnapshot } from '../../collab-server/store/index.ts';
 import { DOWNLOADS } from '../../exports/downloads.ts';
 import { launchChromium } from './browser.ts';
 import { ensurePagesBuilt } from './build-pages.ts';
@@ -84,4 +84,17 @@ export async function joinAndConsent(phone: Page, world: E2eWorld, code: string)
   await phone.getByRole('button', { name: 'Continue' }).click();
   await phone.getByRole('button', { name: 'Skip' }).click();
   await phone.getByText('Connected').waitFor();
+}
+
+/** The notes the store holds now, per session (read through a second connection, as the CLI would). */
+export function notesInStore(
+  world: E2eWorld,
+): Map<string, ProgrammeSnapshot['sessions'][number]['notes']> {
+  const store = Store.openFolder(world.dataDir);
+  try {
+    const snapshot = exportSnapshot(store, world.demo.programme.id);
+    return new Map(snapshot.sessions.map((s) => [s.session.id, s.notes]));
+  } finally {
+    store.close();
+  }
 }

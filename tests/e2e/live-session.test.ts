@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store, exportSnapshot } from '../../collab-server/store/index.ts';
 import {
   facilitatorPage,
   joinAndConsent,
+  notesInStore,
   openSession,
   phonePage,
   startWorld,
@@ -15,16 +15,11 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-/** What the store holds for a session now (read through a second connection, as CLI would). */
-function notesInStore(sessionId: string) {
-  const store = Store.openFolder(world.dataDir);
-  try {
-    return exportSnapshot(store, world.demo.programme.id).sessions.find(
-      (s) => s.session.id === sessionId,
-    )!.notes;
-  } finally {
-    store.close();
-  }
+/** What the store holds for one session now. */
+function sessionNotes(sessionId: string) {
+  const notes = notesInStore(world).get(sessionId);
+  if (!notes) throw new Error(`no session ${sessionId} in the store`);
+  return notes;
 }
 
 describe('a live session in real browsers', () => {
@@ -49,7 +44,7 @@ describe('a live session in real browsers', () => {
     await phone.getByRole('heading', { name: 'Your words' }).waitFor();
     await fac.getByText(words).waitFor();
 
-    const stored = notesInStore(sessionId).filter((n) => n.text === words);
+    const stored = sessionNotes(sessionId).filter((n) => n.text === words);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       polarity: 'want',
@@ -80,7 +75,7 @@ describe('a live session in real browsers', () => {
     await phone.getByRole('textbox', { name: 'Add your words' }).fill(words);
     await phone.getByRole('button', { name: 'Send' }).click();
     await phone.getByText('Waiting to send').waitFor();
-    expect(notesInStore(sessionId).filter((n) => n.text === words)).toHaveLength(0);
+    expect(sessionNotes(sessionId).filter((n) => n.text === words)).toHaveLength(0);
 
     await phone.context().setOffline(false);
     await fac.getByText(words).waitFor({ timeout: 30_000 });
@@ -89,7 +84,7 @@ describe('a live session in real browsers', () => {
     await phone.reload();
     await phone.getByText('Connected').waitFor();
     await phone.getByRole('heading', { name: 'Your words' }).waitFor();
-    expect(notesInStore(sessionId).filter((n) => n.text === words)).toHaveLength(1);
+    expect(sessionNotes(sessionId).filter((n) => n.text === words)).toHaveLength(1);
     await phone.close();
     await fac.close();
   });
@@ -137,7 +132,7 @@ describe('a live session in real browsers', () => {
 
     await fac.getByText(words).waitFor({ state: 'detached' });
     await phone.getByText(words).waitFor({ state: 'detached' });
-    expect(notesInStore(sessionId).filter((n) => n.text === words)).toHaveLength(0);
+    expect(sessionNotes(sessionId).filter((n) => n.text === words)).toHaveLength(0);
     await phone.close();
     await fac.close();
   });
