@@ -155,12 +155,12 @@ export const ours: Target = {
   },
   participant(r, credential) {
     const token = (credential as OurCredential).token;
-    const c = STOCK_PHONES
-      ? yws(`${r.url}/collab`, `room/${r.sessionId}`, { token })
-      : leanPhone({
-          url: `${wsUrl(r.url)}/collab/room/${r.sessionId}?token=${token}`,
-          sharedMap: 'sharedNotes',
-        });
+    if (!STOCK_PHONES)
+      return leanPhone({
+        url: `${wsUrl(r.url)}/collab/room/${r.sessionId}?token=${token}`,
+        sharedMap: 'sharedNotes',
+      });
+    const c = yws(`${r.url}/collab`, `room/${r.sessionId}`, { token });
     return { ...c, shared: () => c.doc.getMap('sharedNotes') };
   },
   facilitator(r) {
