@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { DocumentKeeper } from './document-keeper.ts';
 import { RawWebSocket } from './raw-websocket.ts';
 import type { Client } from './targets.ts';
 
@@ -24,9 +25,10 @@ import type { Client } from './targets.ts';
  * is the phone's arrival time. What an update holds is decoded once per thread, not once per
  * phone: a broadcast reaches every phone as the same bytes.
  *
- * One phone in DOC_SAMPLE also keeps a real Y.Doc and applies every update to it, once the burst
- * it came in is over; the benchmark reports when the last of those had applied each shared note,
- * and checks that they all did. Why not every phone: a reference server sends every note to every
+ * One phone in DOC_SAMPLE also keeps a real Y.Doc, which gets every update that phone read (its
+ * first sync included), applied on a thread of its own (DocumentKeeper); the benchmark reports
+ * when the last of those had applied each shared note, and checks that they all did. Why not
+ * every phone: a reference server sends every note to every
  * phone, and a thousand Yjs applies of each (about 15 µs and 12 KB of garbage apiece, 20,000 a
  * second) took 40 points of the load core, which pushed those runs past the 70% at which they are
  * discarded. On real phones those applies happen on a thousand devices.
@@ -44,17 +46,8 @@ const DOC_SAMPLE = 10;
 let phonesMade = 0;
 /** The stock clients renew their presence this often. */
 const PRESENCE_RENEW_MS = 15_000;
-/** A burst is over when no update has arrived for this long... */
+/** A burst of frames is over when none has arrived for this long (see collectWhenQuiet). */
 const QUIET_MS = 3;
-/** ...or when its oldest frame has waited this long. */
-const MAX_WAIT_MS = 200;
-/**
- * Updates applied before the thread reads its sockets again (about a millisecond of Yjs). A
- * server that sends a share in slices leaves gaps longer than QUIET_MS in the burst; applying a
- * thousand updates in one go then kept the rest of the burst unread for 10-20 ms, and that wait
- * was charged to the server as late arrivals. Real phones apply in parallel and read meanwhile.
- */
-const DRAIN_CHUNK = 64;
 
 export interface LeanPhoneOptions {
   /** Full WebSocket address, query string included. */
@@ -68,8 +61,10 @@ export interface LeanPhoneOptions {
 /** Per distinct update this thread has read: the keys it sets in the shared-notes map. */
 const sharedKeysSeen = new Map<string, string[]>();
 
-function sharedKeysOf(update: Uint8Array, sharedMap: string): string[] {
-  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
+const latin1 = (u: Uint8Array) =>
+  Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('latin1');
+
+function sharedKeysOf(update: Uint8Array, bytes: string, sharedMap: string): string[] {
   let keys = sharedKeysSeen.get(bytes);
   if (!keys) {
     keys = [];
@@ -84,64 +79,43 @@ function sharedKeysOf(update: Uint8Array, sharedMap: string): string[] {
   return keys;
 }
 
-const now = () => performance.timeOrigin + performance.now();
+/** The documents of the phones that keep one; made with the first of them. */
+let keeper: DocumentKeeper | null = null;
 
-/** Updates read but not yet applied, for every phone in this thread, in arrival order. */
-interface Waiting {
-  apply: () => void;
-  at: number;
-}
-const backlog: Waiting[] = [];
-let lastArrival = 0;
-let drainTimer: NodeJS.Timeout | null = null;
-let draining = false;
-
-function enqueue(w: Waiting): void {
-  backlog.push(w);
-  lastArrival = w.at;
-  if (!draining) drainTimer ??= setTimeout(drainWhenQuiet, QUIET_MS);
+/** The keeper of this thread's phones' documents, if any phone keeps one. */
+export function leanPhoneDocuments(): DocumentKeeper | null {
+  return keeper;
 }
 
-function drainWhenQuiet(): void {
-  const t = now();
-  const oldest = backlog[0]?.at ?? t;
-  if (t - lastArrival < QUIET_MS && t - oldest < MAX_WAIT_MS) {
-    drainTimer = setTimeout(drainWhenQuiet, QUIET_MS);
-    return;
-  }
-  // Timers run before the event loop reads sockets: after this thread was off the core for a few
-  // milliseconds, frames may be waiting unread. Let one read pass happen before deciding.
-  const seen = lastArrival;
-  setImmediate(() => {
-    if (lastArrival !== seen && now() - oldest < MAX_WAIT_MS) {
-      drainTimer = setTimeout(drainWhenQuiet, QUIET_MS);
+let lastFrameAt = 0;
+let collectTimer: NodeJS.Timeout | null = null;
+
+/**
+ * Reading a burst leaves short-lived garbage (a frame view and a string per phone); it is
+ * collected once the burst has been quiet for QUIET_MS, while nothing is being timed, rather than
+ * by a collection that stops this thread halfway through reading the next one. Needs
+ * --expose-gc (run.ts passes it); without it the runtime collects when it likes.
+ */
+function collectWhenQuiet(): void {
+  lastFrameAt = performance.now();
+  collectTimer ??= setTimeout(function check() {
+    const quietFor = performance.now() - lastFrameAt;
+    if (quietFor < QUIET_MS) {
+      collectTimer = setTimeout(check, QUIET_MS - quietFor);
       return;
     }
-    drainTimer = null;
-    drain();
-  });
-}
-
-/** Applies the backlog in arrival order, DRAIN_CHUNK at a time; what arrives meanwhile joins it. */
-function drain(): void {
-  draining = true;
-  const batch = backlog.splice(0, DRAIN_CHUNK);
-  for (const w of batch) w.apply();
-  if (backlog.length > 0) {
-    setImmediate(drain);
-    return;
-  }
-  draining = false;
-  // Applying a burst leaves megabytes of short-lived garbage; collected now, while nothing is
-  // being timed, rather than by a collection that stops this thread halfway through reading the
-  // next burst. Needs --expose-gc (run.ts passes it); without it the runtime collects when it likes.
-  (globalThis as { gc?: (options: object) => void }).gc?.({ type: 'minor' });
+    collectTimer = null;
+    (globalThis as { gc?: (options: object) => void }).gc?.({ type: 'minor' });
+  }, QUIET_MS);
 }
 
 export function leanPhone(options: LeanPhoneOptions): Client {
   const doc = new Y.Doc();
   const prefix = options.hocuspocusDocument;
-  const keepsDocument = phonesMade++ % DOC_SAMPLE === 0;
+  const document =
+    phonesMade++ % DOC_SAMPLE === 0
+      ? (keeper ??= new DocumentKeeper(options.sharedMap)).add()
+      : null;
   let onShared: (keys: string[], at: number) => void = () => {};
   let clock = 0;
   let isSynced = false;
@@ -199,21 +173,20 @@ export function leanPhone(options: LeanPhoneOptions): Client {
     const type = decoding.readVarUint(d);
     if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return;
     const rest = decoding.peekVarUint(d);
-    if (isSynced && rest === syncProtocol.messageYjsUpdate) {
+    if (rest === syncProtocol.messageYjsSyncStep2 || rest === syncProtocol.messageYjsUpdate) {
       const u = decoding.createDecoder(data);
       u.pos = d.pos;
       decoding.readVarUint(u);
-      const keys = sharedKeysOf(decoding.readVarUint8Array(u), options.sharedMap);
-      if (keys.length > 0) onShared(keys, at);
-      if (!keepsDocument) return;
-      // The frame's bytes live in the shared read buffer only for this call: keep a copy.
-      const kept = decoding.createDecoder(new Uint8Array(data));
-      kept.pos = d.pos;
-      enqueue({
-        at,
-        apply: () => syncProtocol.readSyncMessage(kept, encoding.createEncoder(), doc, null),
-      });
-      return;
+      const update = decoding.readVarUint8Array(u);
+      const broadcast = isSynced && rest === syncProtocol.messageYjsUpdate;
+      const bytes = broadcast || document !== null ? latin1(update) : '';
+      if (document !== null) keeper?.keep(document, update, bytes);
+      if (broadcast) {
+        const keys = sharedKeysOf(update, bytes, options.sharedMap);
+        if (keys.length > 0) onShared(keys, at);
+        collectWhenQuiet();
+        return;
+      }
     }
     const reply = start(type);
     const before = encoding.length(reply);
@@ -237,7 +210,7 @@ export function leanPhone(options: LeanPhoneOptions): Client {
     notes: () => doc.getMap('notes'),
     shared: () => doc.getMap(options.sharedMap),
     synced,
-    keepsDocument,
+    keepsDocument: document !== null,
     onShared: (listener) => (onShared = listener),
     destroy: () => {
       if (renew) clearTimeout(renew);

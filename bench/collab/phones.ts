@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { leanPhoneDocuments } from './lean-phone.ts';
 import { hocuspocus, ours, reference, type Client, type Ready } from './targets.ts';
 
 /**
@@ -43,14 +44,17 @@ port.on('message', (m: { type: string }) => {
     phones = input.credentials.map((c, i) => target.participant(input.ready, c, i));
     void Promise.all(phones.map((p) => p.synced)).then(() => {
       for (const p of phones) {
-        // Lean phones report a shared note when its frame is read; stock ones when it is applied.
-        p.onShared?.((keys, at) => keys.forEach((k) => record(arrivals, k, at)));
-        if (p.keepsDocument === false) continue;
+        // Lean phones report a shared note when its frame is read, and their documents (in the
+        // DocumentKeeper's thread) when applied; stock ones both when it is applied here.
+        if (p.onShared) {
+          p.onShared((keys, at) => keys.forEach((k) => record(arrivals, k, at)));
+          continue;
+        }
         p.shared().observe((e) => {
           const at = now();
           for (const k of e.keysChanged) {
             if (!p.shared().has(k)) continue;
-            if (!p.onShared) record(arrivals, k, at);
+            record(arrivals, k, at);
             record(applied, k, at);
           }
         });
@@ -58,12 +62,15 @@ port.on('message', (m: { type: string }) => {
       port.postMessage({ type: 'synced' });
     });
   } else if (m.type === 'report') {
-    port.postMessage({
-      type: 'arrivals',
-      arrivals: [...arrivals],
-      applied: [...applied],
-      documents: phones.filter((p) => p.keepsDocument !== false).length,
-    });
+    const keeper = leanPhoneDocuments();
+    void (keeper ? keeper.applied() : Promise.resolve([...applied])).then((kept) =>
+      port.postMessage({
+        type: 'arrivals',
+        arrivals: [...arrivals],
+        applied: kept,
+        documents: phones.filter((p) => p.keepsDocument !== false).length,
+      }),
+    );
   } else if (m.type === 'stop') {
     for (const p of phones) {
       try {
@@ -72,7 +79,9 @@ port.on('message', (m: { type: string }) => {
         /* a socket still connecting; the server closes it */
       }
     }
-    port.postMessage({ type: 'stopped' });
+    void (leanPhoneDocuments()?.stop() ?? Promise.resolve()).then(() =>
+      port.postMessage({ type: 'stopped' }),
+    );
   }
 });
 port.postMessage({ type: 'loaded' });

@@ -37,7 +37,13 @@ const TARGETS = process.env.BENCH_TARGETS
   ? ALL_TARGETS.filter((t) => process.env.BENCH_TARGETS?.split(',').includes(t.name))
   : ALL_TARGETS;
 const FACILITATORS = 5;
-const WARMUP_MS = 5000;
+/**
+ * Load before anything is measured. A server is started fresh for every run, and V8 goes on
+ * optimising more of a server's code for a long while at 20 notes a second: in our server 45 s
+ * after start it still compiled two functions a second, each taking the server's one core for
+ * 1-3 ms. A session runs for hours, so the figures are for a server past its first seconds.
+ */
+const WARMUP_MS = 20_000;
 const NOTES_PER_SECOND = 20;
 
 interface Result {
@@ -78,10 +84,11 @@ async function runOne(target: Target, n: number): Promise<Result> {
     await sleep(500);
     const rss0 = rssBytes(pid);
     // The phones live in a worker thread (same core); only their tokens cross over.
-    const phones = new Worker(new URL('./phones-worker.mjs', import.meta.url), {
+    const phones = new Worker(new URL('./ts-worker.mjs', import.meta.url), {
       // A reference server's N-squared presence at 1,000 phones outgrows a worker's default heap.
       resourceLimits: { maxOldGenerationSizeMb: 8192 },
       workerData: {
+        module: './phones.ts',
         target: target.name,
         ready: server.ready,
         credentials: creds.map((c) =>
@@ -113,8 +120,8 @@ async function runOne(target: Target, n: number): Promise<Result> {
     const sharedAt = new Map<string, number>();
     const facLat: number[] = [];
     let lastArrived: string | null = null;
-    // The first seconds run cold code paths in a thousand simulated clients at once (one of
-    // them stalled this process for 130 ms); samples are kept only after this warm-up.
+    // The first seconds also run cold code paths in a thousand simulated clients at once (one of
+    // them stalled this process for 130 ms); samples are kept only after the warm-up.
     const measureFrom = performance.now() + WARMUP_MS;
     const measureFromEpoch = performance.timeOrigin + measureFrom;
     facs.forEach((f, fi) =>
@@ -444,11 +451,12 @@ How the load is simulated (\`bench/collab/\`), and why:
   \`ws\` client cost the load core about 14 µs a frame). They sync and renew presence every 15 s
   (each on its own phase, as phones that joined over minutes would). A phone's time for a shared
   note is when the frame carrying it is read off its socket (what an update holds is decoded once
-  per thread, since a broadcast is the same bytes for every phone). One phone in 10 also applies
-  every update to a real Y.Doc, 64 at a time between reads, once a burst is over; the "applied"
-  row is the last of those. A thousand real phones apply on a thousand devices; one load core
-  applying every note a thousand times over (a reference server sends every note to every
-  phone) took 40 points of that core and put those runs past 70%. Phones do not echo other
+  per thread, since a broadcast is the same bytes for every phone). One phone in 10 also keeps a
+  real Y.Doc that gets every update it read, applied on a thread of its own at the lowest
+  priority (\`document-keeper.ts\`), so that one phone's applying never delays another's reading;
+  the "applied" row is the last of those. A thousand real phones apply on a thousand devices; one
+  load core applying every note a thousand times over (a reference server sends every note to
+  every phone) took 40 points of that core and put those runs past 70%. Phones do not echo other
   people's presence back as the stock client does, which spares the reference servers work.
 - Participants' notes: Cohear's go through the validated HTTP path with each phone's token
   (node:http with kept-alive sockets, \`lean-fetch.ts\`), and are committed to SQLite and
