@@ -40,6 +40,10 @@ export function PeoplePanel(props: { programmeId: string }) {
     setOutcome(null);
     try {
       const { removed } = await erasePerson(p.id);
+      setConfirming(null);
+      // The list first: the message below says their consent is withdrawn, and the list must not
+      // still say "Yes" while it does.
+      await load();
       const what =
         removed === 0
           ? 'Nothing of theirs was left to remove'
@@ -48,8 +52,6 @@ export function PeoplePanel(props: { programmeId: string }) {
         kind: 'done',
         text: `${what} from ${p.descriptor}. Their consent to keep and quote their words is now recorded as withdrawn.`,
       });
-      setConfirming(null);
-      await load();
     } catch (e) {
       setOutcome({ kind: 'error', text: `Not erased: ${(e as Error).message}` });
     } finally {
