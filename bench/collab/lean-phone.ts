@@ -28,10 +28,10 @@ import type { Client } from './targets.ts';
  * One phone in DOC_SAMPLE also keeps a real Y.Doc, which gets every update that phone read (its
  * first sync included), applied on a thread of its own (DocumentKeeper); the benchmark reports
  * when the last of those had applied each shared note, and checks that they all did. Why not
- * every phone: a reference server sends every note to every
- * phone, and a thousand Yjs applies of each (about 15 µs and 12 KB of garbage apiece, 20,000 a
- * second) took 40 points of the load core, which pushed those runs past the 70% at which they are
- * discarded. On real phones those applies happen on a thousand devices.
+ * every phone: a reference server sends every note to every phone, and a thousand Yjs applies of
+ * each (about 15 µs and 12 KB of garbage apiece, 20,000 a second) took 40 points of the load
+ * core, which pushed those runs past the 70% at which they are discarded. On real phones those
+ * applies happen on a thousand devices.
  *
  * Other people's presence is read only as far as the message type and is not echoed back (the
  * stock client echoes it), which spares the reference servers work, not ours.
