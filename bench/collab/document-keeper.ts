@@ -47,10 +47,6 @@ export class DocumentKeeper {
     return this.documents++;
   }
 
-  get count(): number {
-    return this.documents;
-  }
-
   /**
    * Passes on an update one keeping phone read (its first sync, or a broadcast). `bytes` is the
    * update as a latin1 string, which the caller already has, and names it within the batch.
