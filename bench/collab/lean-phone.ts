@@ -200,6 +200,8 @@ export function leanPhone(options: LeanPhoneOptions): Client {
   const ws = new RawWebSocket(options.url, {
     open: onOpen,
     message: onMessage,
+    // Other people's presence, dropped on its type byte before any view of it is made.
+    drop: (bytes, start, length) => length > typeAt && bytes[start + typeAt] === MESSAGE_AWARENESS,
     close: () => {
       if (renew) clearTimeout(renew);
     },

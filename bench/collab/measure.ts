@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Ready } from './targets.ts';
 
@@ -45,6 +45,25 @@ export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds (user, system) of each thread of this process, by thread id, from /proc. For
+ * BENCH_DEBUG: which of the load generator's threads (facilitators, phones, their documents, V8's
+ * helpers) its time goes to, and how much of it the kernel spends.
+ */
+export function threadCpuSeconds(): Map<number, { user: number; system: number }> {
+  const out = new Map<number, { user: number; system: number }>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 });
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return out;
 }
 
 export function rssBytes(pid: number): number {

@@ -22,6 +22,11 @@ export interface RawWebSocketHandlers {
    * are only valid during the call (they may sit in the shared read buffer): copy what you keep.
    */
   message: (data: Uint8Array, at: number) => void;
+  /**
+   * Asked of each whole (unfragmented) binary message before anything is made of it: true drops
+   * it. `bytes` from `start` for `length` is the message, valid only during the call.
+   */
+  drop?: (bytes: Buffer, start: number, length: number) => boolean;
   close: () => void;
 }
 
@@ -128,9 +133,8 @@ export class RawWebSocket {
 
   private onRead(n: number): void {
     const at = now();
-    const chunk = readBuffer.subarray(0, n);
-    if (this.handshake !== null) return this.readHandshake(chunk, at);
-    this.read(chunk, at);
+    if (this.handshake !== null) return this.readHandshake(readBuffer.subarray(0, n), at);
+    this.read(readBuffer, n, at);
   }
 
   /** The server's answer to the upgrade: 101 with the right accept key, or the phone is gone. */
@@ -149,7 +153,10 @@ export class RawWebSocket {
     this.handshake = null;
     this.on.open();
     // Frames that came in the same read as the answer (latin1 keeps bytes as they were).
-    if (text.length > end + 4) this.read(Buffer.from(text.slice(end + 4), 'latin1'), at);
+    if (text.length > end + 4) {
+      const rest = Buffer.from(text.slice(end + 4), 'latin1');
+      this.read(rest, rest.length, at);
+    }
   }
 
   private fail(): void {
@@ -157,33 +164,47 @@ export class RawWebSocket {
     this.finish();
   }
 
-  private read(chunk: Buffer, at: number): void {
-    let data = this.buffered ? Buffer.concat([this.buffered, chunk]) : chunk;
-    this.buffered = null;
-    while (data.length >= 2) {
-      const b0 = data[0] as number;
-      const b1 = data[1] as number;
+  /**
+   * Frames are found by position in `data` (the shared read buffer, usually) up to `end`; a view
+   * is made only of a message the phone wants. Why: at 67,000 presence frames a second, the two
+   * or three views a frame used to cost were a tenth of the load core.
+   */
+  private read(chunk: Buffer, chunkEnd: number, at: number): void {
+    let data = chunk;
+    let end = chunkEnd;
+    if (this.buffered) {
+      data = Buffer.concat([this.buffered, chunk.subarray(0, chunkEnd)]);
+      end = data.length;
+      this.buffered = null;
+    }
+    let pos = 0;
+    while (end - pos >= 2) {
+      const b0 = data[pos] as number;
+      const b1 = data[pos + 1] as number;
       // A server must not mask its frames (RFC 6455 5.1): fail the connection as a browser does.
       if (b1 & 0x80) return this.fail();
       let length = b1 & 0x7f;
-      let offset = 2;
+      let start = pos + 2;
       if (length === 126) {
-        if (data.length < 4) break;
-        length = data.readUInt16BE(2);
-        offset = 4;
+        if (end - pos < 4) break;
+        length = data.readUInt16BE(pos + 2);
+        start = pos + 4;
       } else if (length === 127) {
-        if (data.length < 10) break;
-        length = Number(data.readBigUInt64BE(2));
-        offset = 10;
+        if (end - pos < 10) break;
+        length = Number(data.readBigUInt64BE(pos + 2));
+        start = pos + 10;
       }
-      if (data.length < offset + length) break;
-      const payload = data.subarray(offset, offset + length);
-      data = data.subarray(offset + length);
-      this.frame((b0 & 0x80) !== 0, b0 & 0x0f, payload, at);
+      if (end - start < length) break;
+      pos = start + length;
+      const fin = (b0 & 0x80) !== 0;
+      const opcode = b0 & 0x0f;
+      const whole = fin && opcode === OPCODE_BINARY && this.fragments.length === 0;
+      if (whole && this.on.drop?.(data, start, length)) continue;
+      this.frame(fin, opcode, data.subarray(start, pos), at);
       if (this.closed) return;
     }
     // Kept as a copy: the shared read buffer is overwritten by the next read of any phone.
-    if (data.length > 0) this.buffered = Buffer.from(data);
+    if (pos < end) this.buffered = Buffer.from(data.subarray(pos, end));
   }
 
   private frame(fin: boolean, opcode: number, payload: Buffer, at: number): void {

@@ -2,14 +2,15 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { percentile, writeBenchSection } from '../report.ts';
-import { cpuSeconds, rssBytes, sleep, startOnCore0, stop } from './measure.ts';
+import { cpuSeconds, rssBytes, sleep, startOnCore0, stop, threadCpuSeconds } from './measure.ts';
 import { hocuspocus, ours, reference, type Client, type Target } from './targets.ts';
 
 /**
  * npm run bench:collab. The server runs on core 0, this load generator on core 1 (taskset); a
  * run whose load generator passes 70% of its core is reported as discarded. Never a test.
  * BENCH_SIZES=100,300, BENCH_SECONDS=8 and BENCH_REPEATS=1 shorten it; BENCH_PHONES=stock runs
- * the stock provider for every phone too; BENCH_DEBUG=1 prints each shared note's spread.
+ * the stock provider for every phone too; BENCH_DEBUG=1 prints each shared note's spread and
+ * where the load generator's CPU went, thread by thread.
  */
 if (process.env.COHEAR_BENCH_PINNED !== '1') {
   const r = spawnSync(
@@ -138,6 +139,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
     );
     const cpuA = cpuSeconds(pid);
     const loadA = process.cpuUsage();
+    const threadsA = threadCpuSeconds();
     const wallA = performance.now();
     let seq = 0;
     const errors: unknown[] = [];
@@ -168,6 +170,20 @@ async function runOne(target: Target, n: number): Promise<Result> {
     const wall = (performance.now() - wallA) / 1000;
     const load = process.cpuUsage(loadA);
     const loadCpuPct = ((load.user + load.system) / 1e6 / wall) * 100;
+    if (process.env.BENCH_DEBUG) {
+      const pct = (seconds: number) => `${((seconds / wall) * 100).toFixed(1)}%`;
+      process.stderr.write(
+        `load generator: user ${pct(load.user / 1e6)}, system ${pct(load.system / 1e6)}\n`,
+      );
+      // Threads in the order they were made: main (the facilitators), V8's helpers, the phones.
+      for (const [tid, b] of threadCpuSeconds()) {
+        const a = threadsA.get(tid) ?? { user: 0, system: 0 };
+        const [user, system] = [b.user - a.user, b.system - a.system];
+        if ((user + system) / wall < 0.005) continue;
+        const name = tid === process.pid ? 'main' : `thread ${tid}`;
+        process.stderr.write(`  ${name}: user ${pct(user)}, system ${pct(system)}\n`);
+      }
+    }
     const serverCpuPct = ((cpuSeconds(pid) - cpuA) / wall) * 100;
     const lostNotes = sentAt.size;
 
