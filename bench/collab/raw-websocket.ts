@@ -167,7 +167,8 @@ export class RawWebSocket {
   /**
    * Frames are found by position in `data` (the shared read buffer, usually) up to `end`; a view
    * is made only of a message the phone wants. Why: at 67,000 presence frames a second, the two
-   * or three views a frame used to cost were a tenth of the load core.
+   * or three views made of every frame cost the load core 3-6 points (Hocuspocus at 1,000: 70.6%
+   * with them, 64-68% without), and a run past 70% is discarded.
    */
   private read(chunk: Buffer, chunkEnd: number, at: number): void {
     let data = chunk;
