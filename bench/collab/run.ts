@@ -139,7 +139,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
     );
     const cpuA = cpuSeconds(pid);
     const loadA = process.cpuUsage();
-    const threadsA = threadCpuSeconds();
+    const threadsA = process.env.BENCH_DEBUG ? threadCpuSeconds() : null;
     const wallA = performance.now();
     let seq = 0;
     const errors: unknown[] = [];
@@ -177,7 +177,7 @@ async function runOne(target: Target, n: number): Promise<Result> {
       );
       // Threads in the order they were made: main (the facilitators), V8's helpers, the phones.
       for (const [tid, b] of threadCpuSeconds()) {
-        const a = threadsA.get(tid) ?? { user: 0, system: 0 };
+        const a = threadsA?.get(tid) ?? { user: 0, system: 0 };
         const [user, system] = [b.user - a.user, b.system - a.system];
         if ((user + system) / wall < 0.005) continue;
         const name = tid === process.pid ? 'main' : `thread ${tid}`;
