@@ -88,4 +88,17 @@ export class ProgrammeRecordsTable {
       .all(programmeId) as { details: string }[];
     return rows.map((r) => sessionSchema.parse(JSON.parse(r.details)));
   }
+
+  /** Removes a session's record (its join code and attendance rows go with it, by cascade). */
+  deleteSession(id: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+  }
+
+  /** How many people have an attendance row (registered or attended) for the session. */
+  attendanceCount(sessionId: string): number {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS n FROM attendance WHERE session_id = ?')
+      .get(sessionId) as { n: number };
+    return row.n;
+  }
 }

@@ -110,6 +110,12 @@ export class DocRegistry {
   }
 
   /** A document whose memory disagrees with disk: everyone reconnects and it reloads. */
+  /** Unloads a session whose records were deleted; anyone still connected is disconnected. */
+  forget(sessionId: string): void {
+    const hub = this.hubs.get(sessionId);
+    if (hub) this.dropHub(hub);
+  }
+
   private dropHub(hub: SessionHub): void {
     if (this.hubs.get(hub.sessionId) !== hub) return;
     this.hubs.delete(hub.sessionId);

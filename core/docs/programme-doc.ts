@@ -14,6 +14,13 @@ import { checkMigrationSequence, migrateDoc, type DocMigration } from './migrati
 const THEMES = 'themes';
 const RECOMMENDATIONS = 'recommendations';
 const ACTIONS = 'actions';
+/**
+ * A counter the server bumps whenever the programme's SQLite records (details, sessions) change,
+ * so every open app reloads them at once: the records are not in the document, but everyone who
+ * needs to hear of a change already listens to it.
+ */
+const RECORDS = 'records';
+const RECORDS_VERSION = 'version';
 
 export const PROGRAMME_DOC_MIGRATIONS: readonly DocMigration[] = [
   {
@@ -77,6 +84,17 @@ export class ProgrammeDoc {
       recommendations: this.recommendations.all(),
       actions: this.actions.all(),
     };
+  }
+
+  /** How many times the programme's records have changed (see RECORDS); 0 for a new document. */
+  recordsVersion(): number {
+    const v = this.doc.getMap(RECORDS).get(RECORDS_VERSION);
+    return typeof v === 'number' ? v : 0;
+  }
+
+  /** Server side: says that the records changed, so open apps read them again. */
+  markRecordsChanged(): void {
+    this.doc.getMap(RECORDS).set(RECORDS_VERSION, this.recordsVersion() + 1);
   }
 
   /** Calls back after any change to the codebook, recommendations or actions. */

@@ -129,11 +129,88 @@ export class SessionDoc {
 
   agenda(): AgendaStep[] {
     const out: AgendaStep[] = [];
+    const seen = new Set<string>();
     for (const raw of this.agendaArray.toArray()) {
       const parsed = agendaStepSchema.safeParse(raw);
-      if (parsed.success) out.push(parsed.data);
+      // Two people editing the same step at once each replace it, so it can appear twice;
+      // every reader keeps the first, so all of them agree on one.
+      if (parsed.success && !seen.has(parsed.data.id)) {
+        seen.add(parsed.data.id);
+        out.push(parsed.data);
+      }
     }
     return out;
+  }
+
+  /** Where a step sits in the stored array (first copy), or -1. */
+  private stepIndex(stepId: string): number {
+    return this.agendaArray
+      .toArray()
+      .findIndex((raw) => (raw as { id?: unknown } | null)?.id === stepId);
+  }
+
+  /**
+   * Edits of one step touch only that step, so two facilitators changing different steps at
+   * the same time both keep their edit (replacing the whole agenda would duplicate steps).
+   */
+  updateStep(step: AgendaStep): void {
+    const v = agendaStepSchema.parse(step);
+    this.doc.transact(() => {
+      const at = this.stepIndex(v.id);
+      if (at < 0) throw new Error(`there is no step ${v.id} in this session`);
+      if (sameJson(this.agendaArray.get(at), v)) return;
+      this.agendaArray.delete(at, 1);
+      this.agendaArray.insert(at, [v]);
+    });
+  }
+
+  /** Adds a step at a position of the agenda as read (the end when `index` is past it). */
+  insertStep(step: AgendaStep, index: number): void {
+    const v = agendaStepSchema.parse(step);
+    this.doc.transact(() => {
+      if (this.stepIndex(v.id) >= 0) throw new Error(`step ${v.id} is already in the agenda`);
+      const steps = this.agenda();
+      const after = steps[index];
+      const at = after ? this.stepIndex(after.id) : this.agendaArray.length;
+      this.agendaArray.insert(at, [v]);
+    });
+  }
+
+  /** Removes a step (every copy of it); the caller decides first what becomes of its notes. */
+  removeStep(stepId: string): void {
+    this.doc.transact(() => {
+      for (let at = this.stepIndex(stepId); at >= 0; at = this.stepIndex(stepId))
+        this.agendaArray.delete(at, 1);
+      if (this.currentStepId() === stepId) this.setCurrentStep(null);
+    });
+  }
+
+  /** Moves a step to a position of the agenda as read. */
+  moveStep(stepId: string, toIndex: number): void {
+    this.doc.transact(() => {
+      const step = this.agenda().find((s) => s.id === stepId);
+      if (!step) throw new Error(`there is no step ${stepId} in this session`);
+      const others = this.agenda().filter((s) => s.id !== stepId);
+      const clamped = Math.max(0, Math.min(toIndex, others.length));
+      for (let at = this.stepIndex(stepId); at >= 0; at = this.stepIndex(stepId))
+        this.agendaArray.delete(at, 1);
+      const after = others[clamped];
+      const at = after ? this.stepIndex(after.id) : this.agendaArray.length;
+      this.agendaArray.insert(at, [step]);
+    });
+  }
+
+  /** Gives a step's notes another step (or none), so removing the step loses no note. */
+  moveStepNotes(fromStepId: string, toStepId: string | null): number {
+    let moved = 0;
+    this.doc.transact(() => {
+      for (const n of this.notes.all()) {
+        if (n.stepId !== fromStepId) continue;
+        this.notes.put({ ...n, stepId: toStepId });
+        moved++;
+      }
+    });
+    return moved;
   }
 
   /** Replaces the agenda, keeping the steps that did not change untouched. */

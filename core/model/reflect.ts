@@ -38,6 +38,16 @@ export const debriefSchema = z
     keyMessages: z.array(shortText(1000)).max(50),
     confirmedWithGroup: z.boolean(),
     confirmedAt: isoDateTimeSchema.nullable(),
+    /** The debrief's checklist; absent in files from before it existed. */
+    checklist: z
+      .object({
+        recordingReviewed: z.boolean(),
+        keyMessagesWritten: z.boolean(),
+        themesConfirmed: z.boolean(),
+        summarySent: z.boolean(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Debrief = z.infer<typeof debriefSchema>;

@@ -51,6 +51,8 @@ export const sessionSchema = z
     facilitators: z.array(shortText()).max(20),
     recordingAgreed: z.boolean(),
     status: sessionStatusSchema,
+    /** Kept for its notes and attendance but no longer part of the plan (deleting it would lose them). */
+    archived: z.boolean().optional(),
   })
   .strict();
 export type Session = z.infer<typeof sessionSchema>;
