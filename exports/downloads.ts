@@ -8,7 +8,10 @@ export interface DownloadFile {
   body: Uint8Array | string;
 }
 
-export type Download = (snapshot: ProgrammeSnapshot) => Promise<DownloadFile>;
+export type Download = (
+  snapshot: ProgrammeSnapshot,
+  options?: { sessionId?: string },
+) => Promise<DownloadFile>;
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,4 +40,15 @@ export const DOWNLOADS: Readonly<Record<DownloadName, Download>> = {
   'coded-notes.csv': download({ format: 'csv', table: 'notes' }, 'text/csv; charset=utf-8'),
   'project.qdpx': download({ format: 'qdpx' }, 'application/zip'),
   'codebook.qdc': download({ format: 'qdc' }, 'application/xml'),
+};
+
+/**
+ * Documents of one session, downloaded with `?session=ID` from the same address
+ * (`GET /api/programmes/:id/exports/debrief.docx?session=ID`), from the session's own screen.
+ */
+export const SESSION_DOWNLOADS: Readonly<Record<'debrief.docx', Download>> = {
+  'debrief.docx': async (snapshot, options) => {
+    if (!options?.sessionId) throw new Error('the debrief needs a session: add ?session=ID');
+    return download({ format: 'debrief', sessionId: options.sessionId }, DOCX)(snapshot);
+  },
 };

@@ -9,7 +9,11 @@ export interface ExportFile {
 }
 
 /** Named exports an observer or facilitator may download: `GET /api/programmes/:id/exports/:name`. */
-export type Exporter = (snapshot: ProgrammeSnapshot) => Promise<ExportFile> | ExportFile;
+export type Exporter = (
+  snapshot: ProgrammeSnapshot,
+  /** From the query string: `?session=ID` narrows an export to one session (the debrief needs it). */
+  options: { sessionId?: string },
+) => Promise<ExportFile> | ExportFile;
 export type ExporterRegistry = Readonly<Record<string, Exporter>>;
 
 /**

@@ -64,6 +64,8 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
       ...s,
       docs: { session: `session/${s.id}`, room: `room/${s.id}` },
       present: ctx.registry.loadedHub(s.id)?.presence.count ?? 0,
+      // The overview's debrief countdown stops once the group has confirmed the debrief.
+      debriefConfirmedAt: ctx.registry.hub(s.id)?.sessionDoc.debrief().confirmedAt ?? null,
     }));
     sendJson(res, 200, { ok: true, programme, sessions, doc: `programme/${id}` });
   });
@@ -176,8 +178,14 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
       // be on their way to the disk, and nothing may leave the server before it is durable.
       const snapshot = exportSnapshot(ctx.store, id);
       await ctx.committer.synced();
-      const file = await exporter(snapshot);
-      ctx.store.audit(who.userId ?? 'desktop', 'export.download', id, { name });
+      const sessionId = url.searchParams.get('session') ?? undefined;
+      if (sessionId !== undefined && !snapshot.sessions.some((x) => x.session.id === sessionId))
+        throw new HttpError(404, 'not-found', 'There is no such session in this programme.');
+      const file = await exporter(snapshot, sessionId === undefined ? {} : { sessionId });
+      ctx.store.audit(who.userId ?? 'desktop', 'export.download', id, {
+        name,
+        ...(sessionId ? { sessionId } : {}),
+      });
       const body = typeof file.body === 'string' ? Buffer.from(file.body) : Buffer.from(file.body);
       res.writeHead(200, {
         'Content-Type': file.contentType,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   duplicateSessionSchema,
   fieldProblems,
+  idSchema,
   newSessionSchema,
   programmeDetailsPatchSchema,
   programmeProblems,
@@ -192,6 +193,38 @@ export function addPlanRoutes(router: Router, ctx: ApiContext): void {
     await ctx.committer.synced();
     sendJson(res, 200, { ok: true, outcome: keep ? 'archived' : 'deleted', notes, people });
   });
+
+  // Moving a session earlier or later in the plan swaps its date and time with its neighbour's.
+  router.add(
+    'POST',
+    new RegExp(`^/api/programmes/${ID}/sessions/swap$`),
+    async ({ req, res, url, params }) => {
+      const who = requireRole(ctx, req, url, 'facilitator');
+      const programmeId = params[0] as string;
+      programmeOr404(programmeId);
+      const { a, b } = parse(
+        z.object({ a: idSchema, b: idSchema }).strict(),
+        await readJson(req, ctx.limits.maxHttpBodyBytes),
+      );
+      const first = sessionOr404(a);
+      const second = sessionOr404(b);
+      if (first.programmeId !== programmeId || second.programmeId !== programmeId || a === b)
+        throw new HttpError(
+          400,
+          'invalid',
+          'Both sessions must be different sessions of this programme.',
+        );
+      const [x, y] = [first.session, second.session];
+      ctx.committer.run(() => {
+        ctx.store.records.putSession(programmeId, { ...x, date: y.date, startTime: y.startTime });
+        ctx.store.records.putSession(programmeId, { ...y, date: x.date, startTime: x.startTime });
+        ctx.store.audit(actor(who), 'session.reorder', programmeId, { a, b });
+        recordsChanged(programmeId);
+      });
+      await ctx.committer.synced();
+      sendJson(res, 200, { ok: true });
+    },
+  );
 
   router.add(
     'POST',

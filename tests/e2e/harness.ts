@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makeDemoProgramme, type ProgrammeSnapshot } from '../../core/index.ts';
 import { startServer, type RunningServer } from '../../collab-server/server/start-server.ts';
 import { Store, exportSnapshot, importSnapshot } from '../../collab-server/store/index.ts';
-import { DOWNLOADS } from '../../exports/downloads.ts';
+import { DOWNLOADS, SESSION_DOWNLOADS } from '../../exports/downloads.ts';
 import { launchChromium } from './browser.ts';
 import { ensurePagesBuilt } from './build-pages.ts';
 
@@ -36,7 +36,7 @@ export async function startWorld(
     mode,
     staticDir,
     log: () => {},
-    exporters: DOWNLOADS,
+    exporters: { ...DOWNLOADS, ...SESSION_DOWNLOADS },
   });
   const browser = await launchChromium();
   return {

@@ -29,7 +29,7 @@ export async function serveCommand(
   const dataDir = dataFolderOf(opts);
   const { startServer } = await import('../../server/start-server.ts');
   // The report and table downloads the facilitator app and observers fetch from the server.
-  const { DOWNLOADS } = await import('../../../exports/downloads.ts');
+  const { DOWNLOADS, SESSION_DOWNLOADS } = await import('../../../exports/downloads.ts');
   const staticDir = rendererDist();
   if (!staticDir)
     err('The web pages are not built yet (run `npm run build`); serving the API only.');
@@ -38,7 +38,7 @@ export async function serveCommand(
     port,
     host: opts.host,
     mode: opts.mode ?? 'server',
-    exporters: DOWNLOADS,
+    exporters: { ...DOWNLOADS, ...SESSION_DOWNLOADS },
     ...(staticDir ? { staticDir } : {}),
   });
   if (opts.readyJson) {

@@ -1,4 +1,9 @@
-import type { NewProgramme } from '../../../core/index.ts';
+import type {
+  NewProgramme,
+  NewSession,
+  ProgrammeDetailsPatch,
+  SessionPatch,
+} from '../../../core/index.ts';
 import type { Programme, ProgrammeSummary, Session } from './types.ts';
 import { api } from '../shared/http.ts';
 
@@ -10,6 +15,8 @@ export interface Me {
 export interface SessionListing extends Session {
   docs: { session: string; room: string };
   present: number;
+  /** When the group confirmed the debrief, if it has; read from the session document. */
+  debriefConfirmedAt?: string | null;
 }
 
 export interface JoinDetails {
@@ -56,3 +63,21 @@ export const erasePerson = (participantId: string) =>
   api<{ removed: number }>(`/api/participants/${encodeURIComponent(participantId)}/erase`, {
     body: {},
   });
+
+const enc = encodeURIComponent;
+export const patchProgramme = (id: string, patch: ProgrammeDetailsPatch) =>
+  api<{ programme: Programme }>(`/api/programmes/${enc(id)}`, { method: 'PATCH', body: patch });
+export const addSession = (programmeId: string, session: NewSession) =>
+  api<{ id: string }>(`/api/programmes/${enc(programmeId)}/sessions`, { body: session });
+export const patchSession = (id: string, patch: SessionPatch) =>
+  api<{ session: Session }>(`/api/sessions/${enc(id)}`, { method: 'PATCH', body: patch });
+export const duplicateSession = (id: string, copyId: string) =>
+  api<{ id: string }>(`/api/sessions/${enc(id)}/duplicate`, { body: { id: copyId } });
+export const deleteSession = (id: string) =>
+  api<{ outcome: 'deleted' | 'archived'; notes: number; people: number }>(
+    `/api/sessions/${enc(id)}`,
+    { method: 'DELETE' },
+  );
+export const restoreSession = (id: string) => api(`/api/sessions/${enc(id)}/restore`, { body: {} });
+export const swapSessionDates = (programmeId: string, a: string, b: string) =>
+  api(`/api/programmes/${enc(programmeId)}/sessions/swap`, { body: { a, b } });

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterMs?: number,
+    /** Field name -> what is wrong with it, when the server checked a form. */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,7 +41,9 @@ export async function api<T>(
   }
   const data = (await res.json().catch(() => ({}))) as {
     ok?: boolean;
-    error?: { code?: string; message?: string; retryAfterMs?: number } | string;
+    error?:
+      | { code?: string; message?: string; retryAfterMs?: number; fields?: Record<string, string> }
+      | string;
     message?: string;
   };
   if (!res.ok || data.ok === false) {
@@ -49,6 +53,7 @@ export async function api<T>(
       err?.code ?? (typeof data.error === 'string' ? data.error : 'error'),
       err?.message ?? data.message ?? `The server answered ${res.status}.`,
       err?.retryAfterMs,
+      err?.fields ?? {},
     );
   }
   return data as T;

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Outlet, useParams } from 'react-router';
 import { ProgrammeDoc, programmeDocName } from '../../../../core/index.ts';
 import { ApiError } from '../../shared/http.ts';
@@ -63,6 +71,14 @@ export function ProgrammeProvider() {
   const ready = load.kind === 'ready';
   const live = useLiveYDoc(ready ? programmeDocName(programmeId) : null);
   const doc = useMemo(() => (live.ydoc ? new ProgrammeDoc(live.ydoc) : null), [live.ydoc]);
+  // Another facilitator changed the records (details, sessions): read them again.
+  const recordsVersion = doc?.recordsVersion() ?? 0;
+  const seenRecords = useRef<number | null>(null);
+  useEffect(() => {
+    if (!doc) return;
+    if (seenRecords.current !== null && seenRecords.current !== recordsVersion) void refresh();
+    seenRecords.current = recordsVersion;
+  }, [doc, recordsVersion, refresh]);
 
   if (load.kind === 'not-found')
     return (

@@ -2,6 +2,10 @@ import type { RouteObject } from 'react-router';
 import { LiveSession } from '../LiveSession.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
+import { DebriefPage } from '../pages/sessions/DebriefPage.tsx';
+import { SessionPlannerPage } from '../pages/sessions/SessionPlannerPage.tsx';
+import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
+import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { PeoplePanel } from '../PeoplePanel.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useAuth } from './auth-context.tsx';
@@ -45,12 +49,18 @@ function PeopleRoute() {
   );
 }
 
-export const sessionRoutes: RouteObject[] = [{ path: 'run', element: <RunRoute /> }];
+export const sessionRoutes: RouteObject[] = [
+  { index: true, element: <SessionPlannerPage /> },
+  { path: 'run', element: <RunRoute /> },
+  { path: 'debrief', element: <DebriefPage /> },
+];
 
 export const bareSessionRoutes: RouteObject[] = [];
 
 export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
+  { path: 'sessions', element: <SessionsPage /> },
+  { path: 'settings', element: <SettingsPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
   { path: 'people', element: <PeopleRoute /> },
 ];
