@@ -19,12 +19,14 @@ describe('starting a programme from a template', () => {
     await page
       .getByRole('heading', { name: 'Back pain services: what families told us' })
       .waitFor();
-    const rows = page.locator('tbody tr');
+    await page.getByRole('link', { name: 'Sessions', exact: true }).click();
+    const rows = page.locator('.sessions-table tbody tr');
+    await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
     await expect(rows.nth(0).textContent()).resolves.toMatch(
-      /2027-01-12.*Focus group: Parents and carers/,
+      /12 Jan 2027.*Focus group: Parents and carers/,
     );
-    await expect(rows.nth(1).textContent()).resolves.toMatch(/2027-01-19.*Gig-economy workers/);
+    await expect(rows.nth(1).textContent()).resolves.toMatch(/19 Jan 2027.*Gig-economy workers/);
 
     // Running the first group shows the template's agenda, ending each theme with the question.
     await page.getByRole('link', { name: 'Focus group: Parents and carers' }).click();
