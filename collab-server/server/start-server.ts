@@ -13,6 +13,7 @@ import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
 import { addPlanRoutes } from '../http/routes-plan.ts';
+import { EditAudit } from '../sync/edit-audit.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -112,7 +113,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authSessions: new AuthSessions(store, options.sessionLifetimeMs ?? 12 * 3600 * 1000),
     participantTokens: new ParticipantTokens(store),
   };
-  const gateway = new WsGateway({ registry, auth, limits, log });
+  const editAudit = new EditAudit((actor, doc, detail) =>
+    committer.run(() => store.audit(actor, 'doc.edit', doc, detail)),
+  );
+  const gateway = new WsGateway({
+    registry,
+    auth,
+    limits,
+    log,
+    onEdit: (principal, doc, bytes) => editAudit.note(principal, doc, bytes),
+  });
   let publicUrl = '';
   const ctx: ApiContext = {
     mode: options.mode,

@@ -63,6 +63,8 @@ export interface GatewayDeps {
   auth: PrincipalResolverDeps;
   limits: Limits;
   log: Logger;
+  /** Told of every applied edit, for the audit log. */
+  onEdit?: (principal: Principal, docName: string, updateBytes: number) => void;
 }
 
 /** Accepts WebSocket upgrades, authenticates them once and speaks the y-websocket protocol. */
@@ -207,6 +209,7 @@ export class WsGateway {
           if (conn.readOnly) return;
           checkUpdate(msg.update);
           live.applyRemote(msg.update, conn);
+          this.deps.onEdit?.(conn.principal, live.name, msg.update.byteLength);
           return;
         case 'awareness':
           if (hub) hub.presence.receive(conn, msg.update);
