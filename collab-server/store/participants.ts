@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   participantSchema,
+  type ConsentChange,
   demographicsSchema,
   type Attendance,
   type Consent,
@@ -15,15 +16,6 @@ interface ParticipantRow {
   descriptor: string;
   cohort: string;
   erased_at: string | null;
-}
-
-/** One consent decision as it was recorded, oldest first in a history. */
-export interface ConsentChange {
-  kind: ConsentKind;
-  given: boolean;
-  at: string;
-  /** 'participant' (their own phone) or `paper:<account>` (copied from a paper form). */
-  source: string;
 }
 
 const CONSENT_KINDS: ConsentKind[] = ['storeWords', 'quoteAnonymously', 'recording'];
