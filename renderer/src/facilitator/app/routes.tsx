@@ -2,8 +2,8 @@ import type { RouteObject } from 'react-router';
 import { LiveSession } from '../LiveSession.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
-import { PeoplePanel } from '../PeoplePanel.tsx';
-import { PageHeader } from '../ui/PageHeader.tsx';
+import { PeoplePage } from '../pages/people/PeoplePage.tsx';
+import { ActionsPage } from '../pages/actions/ActionsPage.tsx';
 import { useAuth } from './auth-context.tsx';
 import { AppChrome } from './AppChrome.tsx';
 import { AuthGate } from './AuthGate.tsx';
@@ -35,16 +35,6 @@ function RunRoute() {
   );
 }
 
-function PeopleRoute() {
-  const { programme } = useProgramme();
-  return (
-    <>
-      <PageHeader title="People" context={programme.title} />
-      <PeoplePanel programmeId={programme.id} />
-    </>
-  );
-}
-
 export const sessionRoutes: RouteObject[] = [{ path: 'run', element: <RunRoute /> }];
 
 export const bareSessionRoutes: RouteObject[] = [];
@@ -52,7 +42,8 @@ export const bareSessionRoutes: RouteObject[] = [];
 export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
-  { path: 'people', element: <PeopleRoute /> },
+  { path: 'people', element: <PeoplePage /> },
+  { path: 'actions', element: <ActionsPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
