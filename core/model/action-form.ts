@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, ACTION_TERMS } from './action.ts';
-import { idSchema, isoDateSchema } from './primitives.ts';
+import { idSchema } from './primitives.ts';
+
+/** YYYY-MM-DD naming a day that exists (not 2026-02-30). */
+export function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
 
 /**
  * An action as a facilitator types it. The due date arrives as the text of a date field: blank
@@ -18,11 +25,10 @@ export const actionFormSchema = z
     due: z
       .string()
       .trim()
-      .transform((v) => (v === '' ? null : v))
-      .pipe(isoDateSchema.nullable())
-      .refine((v) => v === null || !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+      .refine((v) => v === '' || isCalendarDate(v), {
         message: 'Enter the due date as a real date, such as 2026-03-14, or leave it blank.',
-      }),
+      })
+      .transform((v) => (v === '' ? null : v)),
     status: z.enum(ACTION_STATUSES),
     term: z.enum(ACTION_TERMS),
     themeIds: z.array(idSchema).max(50),
