@@ -84,7 +84,7 @@ export function methodology(data: ReportData): Block[] {
         a.attended,
         a.walkIns,
       ]),
-      [0.24, 0.13, 0.1, 0.18, 0.11, 0.1, 0.14],
+      [0.2, 0.12, 0.1, 0.16, 0.14, 0.12, 0.16],
     ),
     heading('Cohorts', 2),
     data.cohorts.length > 0

@@ -235,6 +235,27 @@ describe('people of a programme', () => {
     expect(refused.status).toBe(409);
   });
 
+  it('erases their words when a paper form withdraws consent to keep them', async () => {
+    const sid = live.data.sessionIds[0] as string;
+    const code = await openSession(live.server, sid);
+    const joined = await joinSession(fetchLike, live.server.url, { code });
+    const send = participantTransport(fetchLike, live.server.url, joined.token);
+    expect((await send(writes.consent({ storeWords: true }))).ok).toBe(true);
+    expect((await send(writes.addNote('Tangerine minibus to the clinic'))).ok).toBe(true);
+    const r = await api(live.server.url, 'PUT', `/api/people/${joined.participantId}/consent`, {
+      token: fac(),
+      body: { storeWords: false },
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.removed).toBe(1);
+    const notes = snapshot().sessions.flatMap((s) => s.notes.map((n) => n.text));
+    expect(notes).not.toContain('Tangerine minibus to the clinic');
+    const me = (await people()).people.find((p) => p.id === joined.participantId) as PersonRecord;
+    expect(me.consentHistory.at(-1)).toMatchObject({ kind: 'storeWords', given: false });
+    expect(me.consentHistory.at(-1)?.source).toMatch(/^paper:/);
+    await api(live.server.url, 'POST', `/api/sessions/${sid}/close`, { token: fac() });
+  });
+
   it('names cohorts with the word their people are called by', async () => {
     const bad = await api(
       live.server.url,
