@@ -6,3 +6,4 @@ export * from './join-code-arithmetic.ts';
 export * from './throttle.ts';
 export * from './participant-tokens.ts';
 export * from './auth-sessions.ts';
+export * from './personal-links.ts';

@@ -1,5 +1,6 @@
 import { joinRequestSchema, type JoinResponse } from '../../core/client/messages.ts';
-import { emptyDemographics, newId, noConsent } from '../../core/index.ts';
+import { emptyDemographics, newId, noConsent, type Participant } from '../../core/index.ts';
+import { PersonalLinks, sessionForPersonalJoin } from '../auth/personal-links.ts';
 import { roomDocName } from '../../core/index.ts';
 import { COLLAB_PATH } from '../sync/ws-gateway.ts';
 import { requireRole, type ApiContext } from './api-context.ts';
@@ -25,43 +26,65 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
         { 'Retry-After': String(Math.ceil(admit.retryAfterMs / 1000)) },
         { retryAfterMs: admit.retryAfterMs },
       );
-    const sessionId =
+    const personal = new PersonalLinks(ctx.store);
+    let sessionId =
       'code' in parsed.data
         ? ctx.codes.findByCode(parsed.data.code)
         : ctx.codes.findByLinkKey(parsed.data.link);
+    // Not a session's link: perhaps a person's own, which admits them to their open session.
+    const personId =
+      sessionId === null && 'link' in parsed.data ? personal.find(parsed.data.link) : null;
+    if (personId) sessionId = personalSession(ctx, personId);
     const session = sessionId ? ctx.store.records.getSession(sessionId) : null;
     if (!sessionId || !session || session.status !== 'open') {
       ctx.joinThrottle.wrong(address, byCode, now);
-      ctx.log.warn('join.refused', { address, by: byCode ? 'code' : 'link' });
+      ctx.log.warn('join.refused', { address, by: byCode ? 'code' : personId ? 'person' : 'link' });
       throw new HttpError(
         404,
         'not-found',
         byCode
           ? 'That code did not work. Check the numbers with the facilitator.'
-          : 'That link has expired. Ask the facilitator for the code.',
+          : personId
+            ? 'Your session is not open yet. Try again when the facilitator opens it, or ask for the code.'
+            : 'That link has expired. Ask the facilitator for the code.',
       );
     }
     const programmeId = ctx.store.records.sessionProgrammeId(sessionId) as string;
-    const participantId = newId('p');
+    const participantId = personId ?? newId('p');
     let descriptor = '';
     const token = ctx.store.transaction(() => {
-      const n = (
-        ctx.store.db
-          .prepare('SELECT COUNT(*) AS n FROM participants WHERE programme_id = ?')
-          .get(programmeId) as { n: number }
-      ).n;
-      descriptor = `Participant ${n + 1}`;
-      ctx.store.participants.put(programmeId, {
-        id: participantId,
-        descriptor,
-        cohort: session.cohort,
-        consent: noConsent(),
-        demographics: emptyDemographics(),
-        attendance: [{ sessionId, registered: false, attended: true }],
-        contact: null,
-      });
+      // Attendance is recorded only for a session open at this moment: asked again inside the
+      // transaction, so a close that landed since the code was looked up is honoured.
+      if (ctx.store.records.getSession(sessionId)?.status !== 'open')
+        throw new HttpError(404, 'not-found', 'This session has just closed.');
+      if (personId) {
+        const me = ctx.store.participants.get(personId) as Participant;
+        descriptor = me.descriptor;
+        const before = me.attendance.find((a) => a.sessionId === sessionId);
+        ctx.store.participants.setAttendance(personId, {
+          sessionId,
+          registered: before?.registered ?? false,
+          attended: true,
+        });
+      } else {
+        const n = (
+          ctx.store.db
+            .prepare('SELECT COUNT(*) AS n FROM participants WHERE programme_id = ?')
+            .get(programmeId) as { n: number }
+        ).n;
+        descriptor = `Participant ${n + 1}`;
+        ctx.store.participants.put(programmeId, {
+          id: participantId,
+          descriptor,
+          cohort: session.cohort,
+          consent: noConsent(),
+          demographics: emptyDemographics(),
+          attendance: [{ sessionId, registered: false, attended: true }],
+          contact: null,
+        });
+      }
       ctx.store.audit(`participant:${participantId}`, 'session.join', sessionId, {
-        by: byCode ? 'code' : 'link',
+        by: byCode ? 'code' : personId ? 'personal-link' : 'link',
       });
       return ctx.auth.participantTokens.issue({ sessionId, participantId });
     });
@@ -115,4 +138,14 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
       notes,
     });
   });
+}
+
+/** The open session of a person's programme that their personal link admits them to, or null. */
+function personalSession(ctx: ApiContext, participantId: string): string | null {
+  const me = ctx.store.participants.get(participantId);
+  const programmeId = ctx.store.participants.programmeOf(participantId);
+  if (!me || !programmeId || me.erasedAt) return null;
+  const open = ctx.store.records.listSessions(programmeId).filter((s) => s.status === 'open');
+  const registered = new Set(me.attendance.filter((a) => a.registered).map((a) => a.sessionId));
+  return sessionForPersonalJoin(open, registered)?.id ?? null;
 }

@@ -5,7 +5,7 @@ import {
   type WriteAccepted,
   type WriteResponse,
 } from '../../core/client/messages.ts';
-import { demographicsSchema } from '../../core/index.ts';
+import { demographicsSchema, type ConsentKind } from '../../core/index.ts';
 import type { ParticipantGrant } from '../auth/participant-tokens.ts';
 import { KeyedBuckets } from '../auth/throttle.ts';
 import type { Store } from '../store/index.ts';
@@ -213,12 +213,50 @@ export class ParticipantWriteService {
     if (!programmeId) return null;
     const at = new Date().toISOString();
     this.store.transaction(() => {
-      this.store.participants.setConsent(participantId, 'storeWords', false, at);
-      this.store.participants.setConsent(participantId, 'quoteAnonymously', false, at);
+      const source = `erasure:${actor}`;
+      this.store.participants.setConsent(participantId, 'storeWords', false, at, source);
+      this.store.participants.setConsent(participantId, 'quoteAnonymously', false, at, source);
+      // Their demographics go too, and their personal link: reports count them in attendance only.
+      this.store.participants.markErased(participantId, at);
+      this.store.db
+        .prepare('DELETE FROM personal_links WHERE participant_id = ?')
+        .run(participantId);
       this.store.audit(actor, 'participant.erase', participantId);
     });
     const sessions = this.store.records.listSessions(programmeId).map((s) => s.id);
     return { removed: this.erase(participantId, sessions, true) };
+  }
+
+  /**
+   * Consent copied by a facilitator from a paper form. Withdrawing consent to keep their words
+   * erases those words from every session of the programme, as a withdrawal on the phone does
+   * for its session. Null when there is no such participant.
+   */
+  recordConsent(
+    participantId: string,
+    changes: Partial<Record<ConsentKind, boolean>>,
+    actor: string,
+  ): { removed: number } | null {
+    const programmeId = this.store.participants.programmeOf(participantId);
+    if (!programmeId) return null;
+    const at = new Date().toISOString();
+    const hadConsent = this.context(participantId, at).consent.storeWords;
+    this.store.transaction(() => {
+      for (const [kind, given] of Object.entries(changes)) {
+        if (given === undefined) continue;
+        this.store.participants.setConsent(
+          participantId,
+          kind as ConsentKind,
+          given,
+          at,
+          `paper:${actor}`,
+        );
+      }
+      this.store.audit(actor, 'consent.record', participantId, { ...changes, from: 'paper' });
+    });
+    if (changes.storeWords !== false) return { removed: 0 };
+    const sessions = this.store.records.listSessions(programmeId).map((s) => s.id);
+    return { removed: this.erase(participantId, sessions, hadConsent) };
   }
 
   private erase(participantId: string, sessionIds: string[], hadConsent: boolean): number {

@@ -14,6 +14,7 @@ import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
 import { addPlanRoutes } from '../http/routes-plan.ts';
 import { EditAudit } from '../sync/edit-audit.ts';
+import { addPeopleRoutes } from '../http/routes-people.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -157,6 +158,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addFacilitatorRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
   addPlanRoutes(router, ctx);
+  addPeopleRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -5,4 +5,5 @@ export * from './migrate.ts';
 export * from './programme-io.ts';
 export * from './programme-records.ts';
 export * from './participants.ts';
+export * from './cohorts.ts';
 export { STORE_MIGRATIONS } from './migrations/index.ts';

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   participantSchema,
+  type ConsentChange,
   demographicsSchema,
   type Attendance,
   type Consent,
@@ -14,6 +15,7 @@ interface ParticipantRow {
   id: string;
   descriptor: string;
   cohort: string;
+  erased_at: string | null;
 }
 
 const CONSENT_KINDS: ConsentKind[] = ['storeWords', 'quoteAnonymously', 'recording'];
@@ -28,10 +30,18 @@ export class ParticipantsTable {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO participants (id, programme_id, descriptor, cohort, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT(id) DO UPDATE SET descriptor = excluded.descriptor, cohort = excluded.cohort`,
+          `INSERT INTO participants (id, programme_id, descriptor, cohort, created_at, erased_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET descriptor = excluded.descriptor, cohort = excluded.cohort,
+             erased_at = excluded.erased_at`,
         )
-        .run(v.id, programmeId, v.descriptor, v.cohort, new Date().toISOString());
+        .run(
+          v.id,
+          programmeId,
+          v.descriptor,
+          v.cohort,
+          new Date().toISOString(),
+          v.erasedAt ?? null,
+        );
       this.setContact(v.id, v.contact);
       for (const kind of CONSENT_KINDS) {
         const c = v.consent[kind];
@@ -63,8 +73,14 @@ export class ParticipantsTable {
       .run(participantId, contact.name, contact.email, contact.phone);
   }
 
-  /** Records a consent decision and keeps its history. */
-  setConsent(participantId: string, kind: ConsentKind, given: boolean, at: string): void {
+  /** Records a consent decision and keeps its history, with who recorded it. */
+  setConsent(
+    participantId: string,
+    kind: ConsentKind,
+    given: boolean,
+    at: string,
+    source = 'participant',
+  ): void {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -74,10 +90,42 @@ export class ParticipantsTable {
         .run(participantId, kind, given ? 1 : 0, at);
       this.db
         .prepare(
-          'INSERT INTO consent_history (participant_id, kind, given, at) VALUES (?, ?, ?, ?)',
+          'INSERT INTO consent_history (participant_id, kind, given, at, source) VALUES (?, ?, ?, ?, ?)',
         )
-        .run(participantId, kind, given ? 1 : 0, at);
+        .run(participantId, kind, given ? 1 : 0, at, source);
     })();
+  }
+
+  /** Every consent decision recorded for a person, oldest first. */
+  consentHistory(participantId: string): ConsentChange[] {
+    const rows = this.db
+      .prepare(
+        'SELECT kind, given, at, source FROM consent_history WHERE participant_id = ? ORDER BY seq',
+      )
+      .all(participantId) as { kind: ConsentKind; given: number; at: string; source: string }[];
+    return rows.map((r) => ({ kind: r.kind, given: r.given === 1, at: r.at, source: r.source }));
+  }
+
+  /**
+   * Marks a record erased: demographics gone (a person who asked to be erased is no longer
+   * described in reports), and the time kept so reports can say how many records were erased.
+   */
+  markErased(participantId: string, at: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM demographics WHERE participant_id = ?').run(participantId);
+      this.db.prepare('UPDATE participants SET erased_at = ? WHERE id = ?').run(at, participantId);
+    })();
+  }
+
+  /** Whether another person of the programme is already called this (case and spaces ignored). */
+  descriptorTaken(programmeId: string, descriptor: string, exceptId: string | null): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT 1 FROM participants WHERE programme_id = ? AND id IS NOT ?
+           AND lower(trim(descriptor)) = lower(trim(?))`,
+      )
+      .get(programmeId, exceptId, descriptor);
+    return row !== undefined;
   }
 
   setDemographics(participantId: string, d: Demographics): void {
@@ -109,14 +157,16 @@ export class ParticipantsTable {
 
   get(participantId: string): Participant | null {
     const row = this.db
-      .prepare('SELECT id, descriptor, cohort FROM participants WHERE id = ?')
+      .prepare('SELECT id, descriptor, cohort, erased_at FROM participants WHERE id = ?')
       .get(participantId) as ParticipantRow | undefined;
     return row ? this.assemble(row) : null;
   }
 
   list(programmeId: string): Participant[] {
     const rows = this.db
-      .prepare('SELECT id, descriptor, cohort FROM participants WHERE programme_id = ? ORDER BY id')
+      .prepare(
+        'SELECT id, descriptor, cohort, erased_at FROM participants WHERE programme_id = ? ORDER BY id',
+      )
       .all(programmeId) as ParticipantRow[];
     return rows.map((r) => this.assemble(r));
   }
@@ -168,6 +218,7 @@ export class ParticipantsTable {
         attended: a.attended === 1,
       })),
       contact: contact ?? null,
+      ...(row.erased_at ? { erasedAt: row.erased_at } : {}),
     });
   }
 }

@@ -40,6 +40,7 @@ export function importSnapshot(store: Store, snapshot: ProgrammeSnapshot, actor 
     store.records.putProgramme(snap.programme);
     for (const s of snap.sessions) store.records.putSession(id, s.session);
     for (const p of snap.participants) store.participants.put(id, p);
+    for (const c of snap.cohorts ?? []) store.cohorts.put(id, c);
     store.docs.append(programmeDocName(id), Y.encodeStateAsUpdate(programmeDoc.doc));
     for (const [sessionId, doc] of sessionDocs) {
       store.docs.append(sessionDocName(sessionId), Y.encodeStateAsUpdate(doc.doc));
@@ -84,5 +85,10 @@ export function exportSnapshot(store: Store, programmeId: string): ProgrammeSnap
   const participants = store.participants.list(programmeId);
   const programmeDoc = loadProgrammeDoc(store, programmeId);
   const sessionDocs = new Map(sessions.map((s) => [s.id, loadSessionDoc(store, s.id)]));
-  return assembleSnapshot({ programme, sessions, participants }, programmeDoc, sessionDocs);
+  const cohorts = store.cohorts.list(programmeId);
+  return assembleSnapshot(
+    { programme, sessions, participants, cohorts },
+    programmeDoc,
+    sessionDocs,
+  );
 }

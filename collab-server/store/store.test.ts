@@ -59,11 +59,33 @@ describe('store migrations', () => {
   it('upgrades a database made by an older version, keeping its data', () => {
     const file = path.join(dir, 'old.sqlite');
     const old = Store.open(file, { migrations: STORE_MIGRATIONS.slice(0, 1) });
-    importSnapshot(old, makeDemoProgramme({ notes: 10 }));
+    // Written with the first schema's own SQL: today's code writes columns it did not have.
+    const demo = makeDemoProgramme({ notes: 10 });
+    const person = demo.participants[0] as (typeof demo.participants)[number];
+    const now = new Date().toISOString();
+    old.db
+      .prepare(
+        'INSERT INTO programmes (id, title, details, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(demo.programme.id, demo.programme.title, JSON.stringify(demo.programme), now, now);
+    old.db
+      .prepare(
+        'INSERT INTO participants (id, programme_id, descriptor, cohort, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(person.id, demo.programme.id, person.descriptor, person.cohort, now);
+    old.db
+      .prepare('INSERT INTO consent_history (participant_id, kind, given, at) VALUES (?, ?, ?, ?)')
+      .run(person.id, 'storeWords', 1, now);
     old.close();
     const upgraded = Store.open(file);
     expect(upgraded.schemaVersion()).toBe(STORE_MIGRATIONS.length);
     expect(upgraded.records.listProgrammes()).toHaveLength(1);
+    const [kept] = upgraded.participants.list(demo.programme.id);
+    expect(kept?.descriptor).toBe(person.descriptor);
+    expect(kept?.erasedAt).toBeUndefined();
+    expect(upgraded.participants.consentHistory(person.id)).toEqual([
+      { kind: 'storeWords', given: true, at: now, source: 'participant' },
+    ]);
     upgraded.close();
   });
 

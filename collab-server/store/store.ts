@@ -6,6 +6,7 @@ import { DATABASE_FILE } from './data-folder.ts';
 import { DocLog } from './doc-log.ts';
 import { ProgrammeRecordsTable } from './programme-records.ts';
 import { ParticipantsTable } from './participants.ts';
+import { CohortsTable } from './cohorts.ts';
 import { WalSync } from './wal-sync.ts';
 
 export interface StoreOptions {
@@ -35,6 +36,7 @@ export class Store {
   readonly docs: DocLog;
   readonly records: ProgrammeRecordsTable;
   readonly participants: ParticipantsTable;
+  readonly cohorts: CohortsTable;
   private wal: WalSync | null = null;
   private readonly checkpointEveryMs: number;
   private lastCheckpointAt = performance.now();
@@ -58,6 +60,7 @@ export class Store {
     this.docs = new DocLog(db);
     this.records = new ProgrammeRecordsTable(db);
     this.participants = new ParticipantsTable(db);
+    this.cohorts = new CohortsTable(db);
   }
 
   /** Opens (creating if needed) the database in a prepared data folder. */

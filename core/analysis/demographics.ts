@@ -53,14 +53,16 @@ function townKey(town: string): string {
 
 /**
  * The people a demographics section describes: those who attended (the session given, or any
- * session). When nobody's attendance was recorded at all, everyone registered is counted, and
+ * session), leaving out anyone whose record was erased. When nobody's attendance was recorded at all, everyone registered is counted, and
  * the basis says so.
  */
 export function peopleCounted(
   snapshot: ProgrammeSnapshot,
   sessionId?: string,
 ): { people: Participant[]; basis: string } {
-  const attended = snapshot.participants.filter((p) =>
+  // Erased records are counted in attendance totals only, never described.
+  const kept = snapshot.participants.filter((p) => p.erasedAt === undefined);
+  const attended = kept.filter((p) =>
     p.attendance.some((a) => a.attended && (sessionId === undefined || a.sessionId === sessionId)),
   );
   if (attended.length > 0 || sessionId !== undefined) {
@@ -73,7 +75,7 @@ export function peopleCounted(
     };
   }
   return {
-    people: [...snapshot.participants],
+    people: kept,
     basis: 'everyone who registered (attendance was not recorded)',
   };
 }

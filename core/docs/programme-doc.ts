@@ -97,6 +97,54 @@ export class ProgrammeDoc {
     this.doc.getMap(RECORDS).set(RECORDS_VERSION, this.recordsVersion() + 1);
   }
 
+  /** Adds or replaces an action ("you said, we did"); validated, only changed fields written. */
+  saveAction(action: Action): Action {
+    return this.actions.put(action);
+  }
+
+  removeAction(id: string): boolean {
+    return this.actions.remove(id);
+  }
+
+  /** Recommendations in the order the facilitator set (ties by id, as the programme file sorts). */
+  orderedRecommendations(): Recommendation[] {
+    return this.recommendations
+      .all()
+      .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Adds a recommendation at the end of the list. */
+  addRecommendation(rec: Omit<Recommendation, 'order'>): Recommendation {
+    const last = this.orderedRecommendations().at(-1);
+    return this.recommendations.put({ ...rec, order: last ? last.order + 1 : 0 });
+  }
+
+  saveRecommendation(rec: Recommendation): Recommendation {
+    return this.recommendations.put(rec);
+  }
+
+  /** Removes a recommendation; the others keep their order. */
+  removeRecommendation(id: string): boolean {
+    return this.recommendations.remove(id);
+  }
+
+  /**
+   * Puts recommendations in the order given (ids not listed keep their place after them), in one
+   * transaction, writing only the orders that changed: two facilitators reordering at once each
+   * touch few keys, and the list read back is always a total order.
+   */
+  reorderRecommendations(ids: readonly string[]): void {
+    const current = this.orderedRecommendations();
+    const listed = ids.filter((id) => current.some((r) => r.id === id));
+    const rest = current.filter((r) => !listed.includes(r.id)).map((r) => r.id);
+    this.doc.transact(() => {
+      [...listed, ...rest].forEach((id, order) => {
+        if (this.recommendations.get(id)?.order !== order)
+          this.recommendations.patch(id, { order });
+      });
+    });
+  }
+
   /** Calls back after any change to the codebook, recommendations or actions. */
   observe(callback: (origin: unknown) => void): () => void {
     const maps = [this.themes.map, this.recommendations.map, this.actions.map];

@@ -15,6 +15,8 @@ export const actionSchema = z
     status: z.enum(ACTION_STATUSES),
     term: z.enum(ACTION_TERMS),
     themeIds: z.array(idSchema).max(50),
+    /** Notes that are the evidence for what was heard (ids of notes in the programme's sessions). */
+    noteIds: z.array(idSchema).max(200).optional(),
     /** Shown back to participants in the room, to keep the group engaged. */
     shared: z.boolean(),
   })
@@ -26,6 +28,8 @@ export const recommendationSchema = z
     id: idSchema,
     text: shortText(2000),
     themeIds: z.array(idSchema).max(50),
+    /** Notes that are its evidence; optional so format-1 files read unchanged. */
+    noteIds: z.array(idSchema).max(200).optional(),
     order: z.number().int().min(0).max(1_000_000),
   })
   .strict();

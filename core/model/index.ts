@@ -8,3 +8,4 @@ export * from './participant.ts';
 export * from './action.ts';
 export * from './reflect.ts';
 export * from './plan-edits.ts';
+export * from './action-form.ts';

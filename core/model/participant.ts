@@ -102,6 +102,12 @@ export const participantSchema = z
     demographics: demographicsSchema,
     attendance: z.array(attendanceSchema).max(500),
     contact: contactSchema.nullable(),
+    /**
+     * When their record was erased at their request (words, votes, comments and demographics
+     * gone). Reports then count them only in attendance totals. Absent for everyone else, so
+     * format-1 programme files read unchanged.
+     */
+    erasedAt: isoDateTimeSchema.optional(),
   })
   .strict();
 export type Participant = z.infer<typeof participantSchema>;
@@ -116,3 +122,15 @@ export function noConsent(): Consent {
 }
 
 export const descriptorSchema = shortText(100);
+
+/**
+ * A group a programme recruits from, and the word its people are called by in reports: the
+ * cohort "Residents and service users" gives descriptors "Resident 1", "Resident 2", ...
+ */
+export const cohortSchema = z
+  .object({
+    name: shortText(200),
+    descriptor: shortText(80),
+  })
+  .strict();
+export type Cohort = z.infer<typeof cohortSchema>;

@@ -1,4 +1,4 @@
-import type { Participant, Programme, Session } from '../model/index.ts';
+import type { Cohort, Participant, Programme, Session } from '../model/index.ts';
 import { ProgrammeDoc, type ProgrammeContent } from '../docs/programme-doc.ts';
 import { SessionDoc, type SessionContent } from '../docs/session-doc.ts';
 import { normaliseSnapshot } from './programme-file.ts';
@@ -9,6 +9,8 @@ export interface ProgrammeRecords {
   programme: Programme;
   sessions: Session[];
   participants: Participant[];
+  /** Cohorts the facilitator named, with the word their people are called by. */
+  cohorts?: Cohort[];
 }
 
 /**
@@ -32,6 +34,7 @@ export function assembleSnapshot(
       return { session, ...c };
     }),
     participants: records.participants,
+    ...(records.cohorts && records.cohorts.length > 0 ? { cohorts: records.cohorts } : {}),
   };
   return normaliseSnapshot(programmeSnapshotSchema.parse(snapshot));
 }
@@ -47,6 +50,7 @@ export function splitSnapshot(snapshot: ProgrammeSnapshot): {
       programme: snapshot.programme,
       sessions: snapshot.sessions.map((s) => s.session),
       participants: snapshot.participants,
+      ...(snapshot.cohorts ? { cohorts: snapshot.cohorts } : {}),
     },
     programmeContent: {
       codebook: snapshot.codebook,

@@ -128,5 +128,9 @@ export function normaliseSnapshot(s: ProgrammeSnapshot): ProgrammeSnapshot {
         a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0,
       ),
     })),
+    // Left out when there are none, so a format-1 file without cohorts writes back as it was.
+    ...(s.cohorts && s.cohorts.length > 0
+      ? { cohorts: [...s.cohorts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }
+      : {}),
   };
 }

@@ -3,6 +3,7 @@ import {
   actionSchema,
   agendaStepSchema,
   codebookProblems,
+  cohortSchema,
   debriefSchema,
   idSchema,
   noteParticipantId,
@@ -37,6 +38,8 @@ const snapshotShape = {
   actions: z.array(actionSchema).max(5000),
   sessions: z.array(sessionRecordSchema).max(500),
   participants: z.array(participantSchema).max(20_000),
+  /** Cohorts with the word their people are called by; optional, so format-1 files read unchanged. */
+  cohorts: z.array(cohortSchema).max(200).optional(),
 };
 
 /**
@@ -100,6 +103,22 @@ export const programmeSnapshotSchema = z
     snap.actions.forEach((a, i) => checkThemes(a.themeIds, ['actions', i, 'themeIds']));
     snap.recommendations.forEach((r, i) =>
       checkThemes(r.themeIds, ['recommendations', i, 'themeIds']),
+    );
+    const noteIds = new Set(snap.sessions.flatMap((rec) => rec.notes.map((n) => n.id)));
+    const checkNotes = (ids: string[] | undefined, path: (string | number)[]) => {
+      ids?.forEach((id, i) => {
+        if (!noteIds.has(id))
+          ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown note ${id}` });
+      });
+    };
+    snap.actions.forEach((a, i) => checkNotes(a.noteIds, ['actions', i, 'noteIds']));
+    snap.recommendations.forEach((r, i) =>
+      checkNotes(r.noteIds, ['recommendations', i, 'noteIds']),
+    );
+    unique(
+      (snap.cohorts ?? []).map((c) => c.name),
+      ['cohorts'],
+      'cohort',
     );
     snap.sessions.forEach((rec, si) => {
       sessionIds.add(rec.session.id);

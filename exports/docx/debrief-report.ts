@@ -2,6 +2,7 @@ import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { ExportView } from '../../core/analysis/index.ts';
 import {
   attendanceBySession,
+  erasureLine,
   buildKeyThemeTable,
   selectQuotes,
   sessionCloud,
@@ -73,6 +74,17 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
         ],
       ],
     ),
+    ...(att && att.erased > 0
+      ? [
+          para(
+            erasureLine(
+              view.snapshot.participants.filter(
+                (p) => p.erasedAt && p.attendance.some((a) => a.sessionId === s.id),
+              ),
+            ) ?? '',
+          ),
+        ]
+      : []),
     heading('Agenda', 1),
     rec.agenda.length === 0
       ? para('No agenda was recorded.')

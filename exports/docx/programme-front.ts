@@ -1,5 +1,5 @@
 import { AlignmentType, Paragraph, TableOfContents, TextRun } from 'docx';
-import { tallyDemographics } from '../../core/analysis/index.ts';
+import { erasureLine, tallyDemographics } from '../../core/analysis/index.ts';
 import { SESSION_KIND_LABELS } from '../../core/index.ts';
 import { formatDate } from '../common/report-date.ts';
 import { type Block, bullets, heading, numbered, para, table } from './blocks.ts';
@@ -56,8 +56,11 @@ export function introduction(data: ReportData): Block[] {
 export function methodology(data: ReportData): Block[] {
   const { view, attendance } = data;
   const people = view.snapshot.participants.filter((p) => p.attendance.some((a) => a.attended));
+  // Erased records count in attendance only: their consent is no longer reported.
+  const described = people.filter((p) => p.erasedAt === undefined);
   const consented = (k: 'storeWords' | 'quoteAnonymously' | 'recording') =>
-    people.filter((p) => p.consent[k].given).length;
+    described.filter((p) => p.consent[k].given).length;
+  const erased = erasureLine(view.snapshot.participants);
   const walkIns = attendance.reduce((a, r) => a + r.walkIns, 0);
   const attended = attendance.reduce((a, r) => a + r.attended, 0);
   const out: Block[] = [
@@ -67,7 +70,7 @@ export function methodology(data: ReportData): Block[] {
       `The programme held ${plural(attendance.length, 'session')}. Each followed a planned agenda of discussion steps; what people said was captured as notes, by participants on their own devices or by a facilitator, and tagged into themes, each note marked as something people want to see or do NOT want to see.`,
     ),
     table(
-      ['Session', 'Date', 'Format', 'Cohort', 'Registered', 'Attended'],
+      ['Session', 'Date', 'Format', 'Cohort', 'Registered', 'Attended', 'Came without registering'],
       attendance.map((a) => [
         `${a.session.title} (${SESSION_KIND_LABELS[a.session.kind].toLowerCase()})`,
         formatDate(a.session.date),
@@ -79,8 +82,9 @@ export function methodology(data: ReportData): Block[] {
         a.session.cohort || 'Mixed',
         a.registered,
         a.attended,
+        a.walkIns,
       ]),
-      [0.27, 0.15, 0.12, 0.21, 0.13, 0.12],
+      [0.2, 0.12, 0.1, 0.16, 0.14, 0.12, 0.16],
     ),
     heading('Cohorts', 2),
     data.cohorts.length > 0
@@ -93,7 +97,7 @@ export function methodology(data: ReportData): Block[] {
     ),
     heading('Consent', 2),
     para(
-      `Everyone was asked for consent before taking part. Of the ${plural(people.length, 'person', 'people')} who attended, ${consented('storeWords')} agreed that their words could be kept for the analysis, ${consented('quoteAnonymously')} that they could be quoted without their name, and ${consented('recording')} to the session being recorded.`,
+      `Everyone was asked for consent before taking part. Of the ${plural(described.length, 'person', 'people')} who attended${erased ? ' (not counting those whose records were erased)' : ''}, ${consented('storeWords')} agreed that their words could be kept for the analysis, ${consented('quoteAnonymously')} that they could be quoted without their name, and ${consented('recording')} to the session being recorded.`,
     ),
     para(
       'Quotes in this report come only from notes marked as quotable by the facilitators, from people who agreed to be quoted, and are attributed by a descriptor and cohort, never a name. ' +
@@ -117,6 +121,7 @@ export function methodology(data: ReportData): Block[] {
       `Demographic questions (gender, age, ethnicity and town) were optional and each offered "prefer not to say"; they are reported for ${demo.basis} (n = ${demo.n}).`,
     ),
   );
+  if (erased) out.push(para(erased));
   return out;
 }
 

@@ -6,8 +6,8 @@ import { DebriefPage } from '../pages/sessions/DebriefPage.tsx';
 import { SessionPlannerPage } from '../pages/sessions/SessionPlannerPage.tsx';
 import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
-import { PeoplePanel } from '../PeoplePanel.tsx';
-import { PageHeader } from '../ui/PageHeader.tsx';
+import { PeoplePage } from '../pages/people/PeoplePage.tsx';
+import { ActionsPage } from '../pages/actions/ActionsPage.tsx';
 import { useAuth } from './auth-context.tsx';
 import { AppChrome } from './AppChrome.tsx';
 import { AuthGate } from './AuthGate.tsx';
@@ -39,16 +39,6 @@ function RunRoute() {
   );
 }
 
-function PeopleRoute() {
-  const { programme } = useProgramme();
-  return (
-    <>
-      <PageHeader title="People" context={programme.title} />
-      <PeoplePanel programmeId={programme.id} />
-    </>
-  );
-}
-
 export const sessionRoutes: RouteObject[] = [
   { index: true, element: <SessionPlannerPage /> },
   { path: 'run', element: <RunRoute /> },
@@ -62,7 +52,8 @@ export const programmeRoutes: RouteObject[] = [
   { path: 'sessions', element: <SessionsPage /> },
   { path: 'settings', element: <SettingsPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
-  { path: 'people', element: <PeopleRoute /> },
+  { path: 'people', element: <PeoplePage /> },
+  { path: 'actions', element: <ActionsPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];

@@ -1,0 +1,3 @@
+export * from './registration.ts';
+export * from './register-view.ts';
+export * from './person-record.ts';
