@@ -105,6 +105,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   );
   const scrubber = new StoreScrubber(store, registry, log, options.scrubSpacingMs);
+  // Before anyone is served: an erasure a crash interrupted is finished first.
+  scrubber.recover();
   const desktopSecret = options.mode === 'desktop' ? newSecret(32) : null;
   const auth = {
     desktopSecret,

@@ -10,6 +10,7 @@ CREATE TABLE consents ( participant_id TEXT NOT NULL REFERENCES participants(id)
 CREATE TABLE demographics ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, gender TEXT, age_band TEXT, ethnicity TEXT, town TEXT ) STRICT;
 CREATE TABLE doc_snapshots ( doc TEXT PRIMARY KEY, state BLOB NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL ) STRICT;
 CREATE TABLE doc_updates ( doc TEXT NOT NULL, seq INTEGER NOT NULL, update_data BLOB NOT NULL, at TEXT NOT NULL, PRIMARY KEY (doc, seq) ) STRICT, WITHOUT ROWID;
+CREATE TABLE erasure_intents ( id INTEGER PRIMARY KEY AUTOINCREMENT, participant_id TEXT NOT NULL, -- JSON array of the session ids whose documents held the participant's words. session_ids TEXT NOT NULL, requested_at TEXT NOT NULL ) STRICT;
 CREATE TABLE join_codes ( session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE, code TEXT NOT NULL UNIQUE, link_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL ) STRICT;
 CREATE TABLE participant_contacts ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, name TEXT, email TEXT, phone TEXT ) STRICT;
 CREATE TABLE participant_tokens ( token_hash TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, created_at TEXT NOT NULL ) STRICT;

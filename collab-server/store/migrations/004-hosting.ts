@@ -1,0 +1,25 @@
+import type { StoreMigration } from './types.ts';
+
+/**
+ * Hosting and information governance (issue #20).
+ *
+ * - `erasure_intents`: an erasure's promise to scrub the file, committed in the same transaction
+ *   as the erasure itself. A row lives until a scrub (compaction, VACUUM, TRUNCATE checkpoint)
+ *   has finished after it; a restart finishes any left before serving anyone, so a crash between
+ *   the erasure and its scrub cannot leave the words in the file. It holds ids only, never words.
+ *
+ * The file is numbered 004 for the merge; its version is its place in this branch's list.
+ */
+export const hosting: StoreMigration = {
+  version: 3,
+  name: 'hosting-erasure-intents',
+  sql: `
+    CREATE TABLE erasure_intents (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      participant_id TEXT NOT NULL,
+      -- JSON array of the session ids whose documents held the participant's words.
+      session_ids TEXT NOT NULL,
+      requested_at TEXT NOT NULL
+    ) STRICT;
+  `,
+};
