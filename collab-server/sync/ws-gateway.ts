@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -68,7 +69,9 @@ export interface GatewayDeps {
 /** Accepts WebSocket upgrades, authenticates them once and speaks the y-websocket protocol. */
 export class WsGateway {
   private readonly wss: WebSocketServer;
-  private readonly perAddress = new Map<string, number>();
+  private readonly perAddress = new ConnectionCounts();
+  /** Per participant, or per facilitator or observer sign-in (see `holderOf`). */
+  private readonly perHolder = new ConnectionCounts();
   private readonly liveness = new WeakMap<WebSocket, Liveness>();
   private readonly pinger: NodeJS.Timeout;
   private open = 0;
@@ -104,15 +107,24 @@ export class WsGateway {
     if (!url.pathname.startsWith(COLLAB_PATH)) return refuse(404, 'Not Found');
     if (this.open >= this.deps.limits.maxConnections)
       return refuse(503, 'Server is at its connection limit');
-    const count = this.perAddress.get(address) ?? 0;
-    if (count >= this.deps.limits.maxConnectionsPerAddress)
+    const { limits } = this.deps;
+    if (this.perAddress.get(address) >= limits.maxConnectionsPerAddress)
       return refuse(
         429,
-        `Too many connections from your address (at most ${this.deps.limits.maxConnectionsPerAddress})`,
+        `Too many connections from your address (at most ${limits.maxConnectionsPerAddress})`,
       );
     const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
     const creds = credentialsOf(req, url);
     const principal = creds ? resolvePrincipal(this.deps.auth, creds.token) : null;
+    const holder = principal && creds ? holderOf(principal, creds.token) : null;
+    if (holder) {
+      const max =
+        principal?.role === 'participant'
+          ? limits.maxConnectionsPerParticipant
+          : limits.maxConnectionsPerSignIn;
+      if (this.perHolder.get(holder) >= max)
+        return refuse(429, `Too many connections for one person (at most ${max})`);
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const deny = (code: number, reason: string) => {
         ws.send(encodePermissionDenied(reason));
@@ -131,7 +143,10 @@ export class WsGateway {
         return deny(CLOSE.serverError, 'document could not be loaded');
       }
       if (!found) return deny(CLOSE.notFound, 'no such document');
-      this.attach(ws, socket, principal, found.live, found.hub, access.readOnly, address);
+      this.attach(ws, socket, principal, found.live, found.hub, access.readOnly, [
+        address,
+        holder as string,
+      ]);
     });
   }
 
@@ -142,7 +157,7 @@ export class WsGateway {
     live: LiveDoc,
     hub: SessionHub | null,
     readOnly: boolean,
-    address: string,
+    [address, holder]: [string, string],
   ): void {
     const conn = new Connection(
       ws,
@@ -154,7 +169,8 @@ export class WsGateway {
       this.deps.limits.maxBufferedBytes,
     );
     this.open++;
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.perAddress.add(address);
+    this.perHolder.add(holder);
     // A random first ping spreads connections that arrived together over the whole interval.
     this.liveness.set(ws, {
       pingDueAt: Date.now() + Math.random() * this.deps.limits.pingIntervalMs,
@@ -171,9 +187,8 @@ export class WsGateway {
     ws.on('close', () => {
       conn.closed = true;
       this.open--;
-      const n = (this.perAddress.get(address) ?? 1) - 1;
-      if (n <= 0) this.perAddress.delete(address);
-      else this.perAddress.set(address, n);
+      this.perAddress.remove(address);
+      this.perHolder.remove(holder);
       live.connections.delete(conn);
       hub?.presence.remove(conn);
       if (hub) hub.lastActive = Date.now();
@@ -271,6 +286,34 @@ export class WsGateway {
     );
     await Promise.all(closed);
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+/**
+ * Whose allowance a connection counts against: the participant, or the sign-in (a facilitator in
+ * two browsers has two). Only a digest of the token is kept, so the map holds nothing usable.
+ */
+function holderOf(principal: Principal, token: string): string {
+  if (principal.role === 'participant') return `participant:${principal.participantId}`;
+  return `sign-in:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+}
+
+/** Open connections per key; a key with none is forgotten. */
+class ConnectionCounts {
+  private readonly counts = new Map<string, number>();
+
+  get(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  add(key: string): void {
+    this.counts.set(key, this.get(key) + 1);
+  }
+
+  remove(key: string): void {
+    const n = this.get(key) - 1;
+    if (n <= 0) this.counts.delete(key);
+    else this.counts.set(key, n);
   }
 }
 
