@@ -22,8 +22,8 @@ import {
   encodeSyncStep1,
   readMessage,
 } from './protocol.ts';
+import { SessionPresence } from './presence.ts';
 import type { SessionHub } from './session-hub.ts';
-import { WsFrame } from './ws-frame.ts';
 
 /** WebSocket documents are served under this path: `/collab/room/<session>`. */
 export { COLLAB_PATH };
@@ -73,6 +73,8 @@ export class WsGateway {
   /** Per participant, or per facilitator or observer sign-in (see `holderOf`). */
   private readonly perHolder = new ConnectionCounts();
   private readonly liveness = new WeakMap<WebSocket, Liveness>();
+  /** Presence of programme documents (a session's lives in its hub), while anyone is connected. */
+  private readonly docPresence = new Map<LiveDoc, SessionPresence>();
   private readonly pinger: NodeJS.Timeout;
   private open = 0;
   private closing = false;
@@ -177,7 +179,8 @@ export class WsGateway {
       awaitingSince: null,
     });
     live.connections.add(conn);
-    if (hub && !conn.isParticipant) hub.presence.addFacilitator(conn);
+    const presence = hub?.presence ?? this.programmePresence(live);
+    if (!conn.isParticipant) presence.addFacilitator(conn);
     ws.on('pong', () => {
       const l = this.liveness.get(ws);
       if (l) l.awaitingSince = null;
@@ -190,12 +193,30 @@ export class WsGateway {
       this.perAddress.remove(address);
       this.perHolder.remove(holder);
       live.connections.delete(conn);
-      hub?.presence.remove(conn);
+      presence.remove(conn);
+      if (!hub && live.connections.size === 0) {
+        presence.close();
+        this.docPresence.delete(live);
+      }
       if (hub) hub.lastActive = Date.now();
     });
     // A writer gets our state vector so it sends what we lack; a reader's state is never wanted.
     if (!readOnly) conn.send(encodeSyncStep1(Y.encodeStateVector(live.doc)));
-    hub?.presence.greet(conn);
+    presence.greet(conn);
+  }
+
+  /**
+   * Security decision: presence on a programme document goes through the same checks as on a
+   * session's (decoded, the sender's own entry only, rate-limited, rebuilt before relaying).
+   * Relayed as received, one facilitator's garbled frame threw inside every other stock client.
+   */
+  private programmePresence(live: LiveDoc): SessionPresence {
+    let presence = this.docPresence.get(live);
+    if (!presence) {
+      presence = new SessionPresence(() => live.connections, this.deps.limits.presencePerSecond);
+      this.docPresence.set(live, presence);
+    }
+    return presence;
   }
 
   private onMessage(
@@ -214,6 +235,7 @@ export class WsGateway {
       const msg = readMessage(frame);
       switch (msg.kind) {
         case 'sync-step-1':
+          checkStateVector(msg.stateVector);
           live.answerSyncStep1(msg.stateVector, conn);
           return;
         case 'sync-step-2':
@@ -224,21 +246,23 @@ export class WsGateway {
           live.applyRemote(msg.update, conn);
           return;
         case 'awareness':
-          if (hub) hub.presence.receive(conn, msg.update);
-          else if (!conn.isParticipant) {
-            const relay = new WsFrame(frame);
-            for (const c of live.connections) if (c !== conn) c.send(relay);
-          }
+          (hub?.presence ?? this.docPresence.get(live))?.receive(conn, msg.update);
           return;
         case 'query-awareness':
-          hub?.presence.greet(conn);
+          (hub?.presence ?? this.docPresence.get(live))?.greet(conn);
           return;
         case 'auth':
           return;
       }
     } catch (e) {
       if (e instanceof MalformedMessageError) {
-        this.deps.log.warn('ws.malformed', { conn: conn.id, doc: conn.docName, error: e.message });
+        // The client's fault, not the server's: a warning, and only once (the close ends it).
+        if (!conn.closed)
+          this.deps.log.warn('ws.malformed', {
+            conn: conn.id,
+            doc: conn.docName,
+            error: e.message,
+          });
         return conn.close(CLOSE.malformed, `malformed message: ${e.message}`);
       }
       if (e instanceof DocumentFullError) return conn.close(CLOSE.documentFull, e.message);
@@ -314,6 +338,16 @@ class ConnectionCounts {
     const n = this.get(key) - 1;
     if (n <= 0) this.counts.delete(key);
     else this.counts.set(key, n);
+  }
+}
+
+/** Yjs throws an internal error for a garbled state vector; it is the client's fault. */
+function checkStateVector(stateVector: Uint8Array): void {
+  if (stateVector.byteLength <= 1) return;
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch {
+    throw new MalformedMessageError('state vector is garbled');
   }
 }
 
