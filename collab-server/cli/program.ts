@@ -126,6 +126,14 @@ export function buildProgram(io: CliIo): Command {
         .default('server'),
     )
     .option('--ready-json', 'print one JSON line when listening (for the desktop app)')
+    .option(
+      '--trust-proxy <addresses>',
+      'comma-separated addresses of the reverse proxies whose X-Forwarded-For is believed',
+    )
+    .option(
+      '--public-url <url>',
+      'where people reach the server (https://...): join links use it, other host names are refused',
+    )
     .action((opts) => serveCommand(opts, io.out, io.err));
 
   const user = program

@@ -22,6 +22,7 @@ import { WsGateway } from '../sync/ws-gateway.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { Logger, stdoutSink } from './logger.ts';
 import { lanAddress, urlHost } from './addresses.ts';
+import { TrustedProxies, hostAllowed, parsePublicUrl } from './proxy.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -37,8 +38,12 @@ export interface ServerOptions {
   joinThrottle?: Partial<JoinThrottleOptions>;
   /** Base URL put in join links; by default this machine's LAN address when listening on all. */
   publicUrl?: string;
-  /** Behind a TLS proxy: take client addresses from X-Forwarded-For and mark cookies Secure. */
-  trustProxy?: boolean;
+  /**
+   * Addresses of the reverse proxies in front of the server: only requests from these have their
+   * X-Forwarded-For believed. With `publicUrl` also set, requests naming another host are refused.
+   */
+  trustProxy?: readonly string[];
+  /** Mark the sign-in cookie Secure; by default when `publicUrl` is https. */
   secureCookies?: boolean;
   /** Extra named exports (the exports module's documents) next to the built-in JSON ones. */
   exporters?: ExporterRegistry;
@@ -81,6 +86,9 @@ export const DEFAULT_JOIN_THROTTLE: JoinThrottleOptions = {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = new Logger(options.log ?? stdoutSink);
+  // Checked before anything is opened, so a mistyped flag changes nothing.
+  const proxies = new TrustedProxies(options.trustProxy);
+  const publicOrigin = options.publicUrl ? parsePublicUrl(options.publicUrl) : null;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const dataDir = prepareDataFolder(options.dataDir);
   const store = Store.openFolder(dataDir);
@@ -128,8 +136,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     exporters: { ...BUILTIN_EXPORTERS, ...options.exporters },
     limits,
     log,
-    trustProxy: options.trustProxy ?? false,
-    secureCookies: options.secureCookies ?? options.trustProxy ?? false,
+    trustProxy: proxies,
+    secureCookies: options.secureCookies ?? publicOrigin?.protocol === 'https:',
     sessionLifetimeMs: options.sessionLifetimeMs ?? 12 * 3600 * 1000,
     publicUrl: () => publicUrl,
     startedAt: Date.now(),
@@ -151,6 +159,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      // The health check comes from inside the container or the proxy, under any name.
+      if (!hostAllowed(req, publicOrigin) && url.pathname !== '/api/health')
+        throw new HttpError(421, 'wrong-host', 'This server does not answer for that host name.');
       if (await router.handle(req, res, url)) return;
       if (url.pathname.startsWith('/api/'))
         throw new HttpError(404, 'not-found', 'No such API endpoint.');
@@ -183,6 +194,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer((req, res) => void handle(req, res));
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    if (!hostAllowed(req, publicOrigin)) {
+      socket.end(
+        'HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
     gateway.handleUpgrade(req, socket, head, clientAddress(req, ctx.trustProxy));
   });
   server.on('clientError', (_e, socket) => socket.destroy());
@@ -205,7 +222,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(options.host)}:${port}`;
-  publicUrl = options.publicUrl?.replace(/\/$/, '') ?? lanUrl(options.host, port) ?? url;
+  publicUrl = publicOrigin?.origin ?? lanUrl(options.host, port) ?? url;
   log.info('server.listening', {
     url,
     port,
