@@ -11,7 +11,9 @@ import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
 import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
+import { addHostingRoutes } from '../http/routes-hosting.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
+import { RetentionExpiryJob } from '../retention/expiry-job.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -55,6 +57,10 @@ export interface ServerOptions {
   scrubSpacingMs?: number;
   /** How long a facilitator stays signed in (default 12 hours). */
   sessionLifetimeMs?: number;
+  /** Today, for retention (tests set their own). */
+  clock?: () => Date;
+  /** How often the retention expiry job runs (default hourly; also once at start). */
+  retentionEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -142,6 +148,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     publicUrl: () => publicUrl,
     startedAt: Date.now(),
   };
+  const clock = options.clock ?? (() => new Date());
+  const retention = new RetentionExpiryJob(store, ctx.writes, scrubber, log, clock);
   const router = new Router();
   router.add('GET', /^\/api\/health$/, ({ res }) =>
     sendJson(res, 200, {
@@ -155,6 +163,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addAuthRoutes(router, ctx);
   addFacilitatorRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
+  addHostingRoutes(router, ctx, { clock });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -223,6 +232,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(options.host)}:${port}`;
   publicUrl = publicOrigin?.origin ?? lanUrl(options.host, port) ?? url;
+  retention.start(options.retentionEveryMs ?? 3600_000);
   log.info('server.listening', {
     url,
     port,
@@ -240,6 +250,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () => {
       closing ??= (async () => {
         log.info('server.stopping', {});
+        retention.stop();
         await gateway.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -7,12 +7,16 @@ import type { StoreMigration } from './types.ts';
  *   as the erasure itself. A row lives until a scrub (compaction, VACUUM, TRUNCATE checkpoint)
  *   has finished after it; a restart finishes any left before serving anyone, so a crash between
  *   the erasure and its scrub cannot leave the words in the file. It holds ids only, never words.
+ * - `programme_retention`: how long a programme keeps contact details and everything identifying
+ *   after its last session (core/retention); no row means kept until erased.
+ * - `retention_expiries`: participants whose identifying data the expiry job has erased, so the
+ *   daily run does not erase them again.
  *
  * The file is numbered 004 for the merge; its version is its place in this branch's list.
  */
 export const hosting: StoreMigration = {
   version: 3,
-  name: 'hosting-erasure-intents',
+  name: 'hosting-erasure-intents-retention',
   sql: `
     CREATE TABLE erasure_intents (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -20,6 +24,20 @@ export const hosting: StoreMigration = {
       -- JSON array of the session ids whose documents held the participant's words.
       session_ids TEXT NOT NULL,
       requested_at TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE programme_retention (
+      programme_id TEXT PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE,
+      contact_months INTEGER,
+      identifying_months INTEGER,
+      updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE retention_expiries (
+      participant_id TEXT PRIMARY KEY,
+      programme_id TEXT NOT NULL,
+      expired_at TEXT NOT NULL
     ) STRICT;
   `,
 };

@@ -1,0 +1,60 @@
+import { formatIssues, retentionPolicySchema } from '../../core/index.ts';
+import { RetentionRecords } from '../retention/retention-records.ts';
+import { requireRole, type ApiContext } from './api-context.ts';
+import { HttpError, readJson, sendJson, type Router } from './http-kit.ts';
+
+const ID = '([A-Za-z0-9_-]{1,64})';
+
+export interface HostingRouteOptions {
+  /** Today, for what expires when (the expiry job reads the same clock). */
+  clock: () => Date;
+}
+
+/** Information governance endpoints: retention periods and what expires when. */
+export function addHostingRoutes(
+  router: Router,
+  ctx: ApiContext,
+  options: HostingRouteOptions,
+): void {
+  const retention = new RetentionRecords(ctx.store.db);
+  const programmeOr404 = (id: string) => {
+    if (!ctx.store.records.hasProgramme(id))
+      throw new HttpError(404, 'not-found', 'There is no such programme.');
+  };
+  const view = (id: string) => ({
+    ok: true,
+    policy: retention.policy(id),
+    schedule: retention.schedule(id, options.clock().toISOString().slice(0, 10)),
+  });
+
+  router.add(
+    'GET',
+    new RegExp(`^/api/programmes/${ID}/retention$`),
+    ({ req, res, url, params }) => {
+      requireRole(ctx, req, url, 'facilitator');
+      const id = params[0] as string;
+      programmeOr404(id);
+      sendJson(res, 200, view(id));
+    },
+  );
+
+  router.add(
+    'PUT',
+    new RegExp(`^/api/programmes/${ID}/retention$`),
+    async ({ req, res, url, params }) => {
+      const who = requireRole(ctx, req, url, 'facilitator');
+      const id = params[0] as string;
+      programmeOr404(id);
+      const parsed = retentionPolicySchema.safeParse(
+        await readJson(req, ctx.limits.maxHttpBodyBytes),
+      );
+      if (!parsed.success)
+        throw new HttpError(400, 'invalid', formatIssues(parsed.error).join('; '));
+      ctx.store.transaction(() => {
+        retention.setPolicy(id, parsed.data, who.userId ?? 'desktop', options.clock());
+        ctx.store.audit(who.userId ?? 'desktop', 'retention.set', id, parsed.data);
+      });
+      sendJson(res, 200, view(id));
+    },
+  );
+}
