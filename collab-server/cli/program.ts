@@ -5,6 +5,7 @@ import { importCommand } from './commands/import.ts';
 import { listCommand } from './commands/list.ts';
 import { newCommand } from './commands/new.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { participantExportCommand } from './commands/participant.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userAddCommand, userListCommand } from './commands/user.ts';
 import { EXIT_BAD_INPUT, describeError } from './errors.ts';
@@ -150,6 +151,16 @@ export function buildProgram(io: CliIo): Command {
     .option('--from <file>', 'the backup to restore')
     .option('--replace', 'overwrite the database already in the data folder')
     .action((opts) => restoreCommand(opts, io.out));
+
+  program
+    .command('participant')
+    .description("one participant's data (subject access requests)")
+    .command('export')
+    .description('write everything held about one participant to one JSON file')
+    .argument('<participant-id>')
+    .addOption(dataOption())
+    .option('--out <file>', 'where to write it')
+    .action((id: string, opts) => participantExportCommand(id, opts, io.out));
 
   const user = program
     .command('user')

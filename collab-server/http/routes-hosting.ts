@@ -1,5 +1,6 @@
 import { formatIssues, retentionPolicySchema } from '../../core/index.ts';
-import { RetentionRecords } from '../retention/retention-records.ts';
+import { gatherSubjectAccess } from '../governance/subject-access.ts';
+import { RetentionRecords } from '../governance/retention-records.ts';
 import { requireRole, type ApiContext } from './api-context.ts';
 import { HttpError, readJson, sendJson, type Router } from './http-kit.ts';
 
@@ -10,7 +11,7 @@ export interface HostingRouteOptions {
   clock: () => Date;
 }
 
-/** Information governance endpoints: retention periods and what expires when. */
+/** Information governance endpoints: retention periods, what expires when, subject access. */
 export function addHostingRoutes(
   router: Router,
   ctx: ApiContext,
@@ -55,6 +56,27 @@ export function addHostingRoutes(
         ctx.store.audit(who.userId ?? 'desktop', 'retention.set', id, parsed.data);
       });
       sendJson(res, 200, view(id));
+    },
+  );
+
+  // A subject access request: everything held about one person, as one file. Exporting personal
+  // data is itself written to the audit log.
+  router.add(
+    'GET',
+    new RegExp(`^/api/participants/${ID}/export$`),
+    async ({ req, res, url, params }) => {
+      const who = requireRole(ctx, req, url, 'facilitator');
+      const id = params[0] as string;
+      // Read once everything committed so far is on disk, as downloads are.
+      await ctx.committer.synced();
+      const report = gatherSubjectAccess(ctx.store, id, options.clock());
+      if (!report) throw new HttpError(404, 'not-found', 'There is no such participant.');
+      ctx.store.audit(who.userId ?? 'desktop', 'participant.export', id, {
+        programme: report.programme.id,
+      });
+      sendJson(res, 200, report, {
+        'Content-Disposition': `attachment; filename="subject-access-${id}.json"`,
+      });
     },
   );
 }

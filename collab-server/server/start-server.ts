@@ -13,7 +13,7 @@ import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addHostingRoutes } from '../http/routes-hosting.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
-import { RetentionExpiryJob } from '../retention/expiry-job.ts';
+import { RetentionExpiryJob } from '../governance/expiry-job.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
