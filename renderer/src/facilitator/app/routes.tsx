@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { LiveSession } from '../LiveSession.tsx';
+import { AuditPage } from '../pages/audit/AuditPage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { PeoplePanel } from '../PeoplePanel.tsx';
@@ -53,6 +54,7 @@ export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
   { path: 'people', element: <PeopleRoute /> },
+  { path: 'audit', element: <AuditPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
