@@ -91,10 +91,13 @@ export function RetentionSection(props: { programmeId: string }) {
       );
       announce('Retention periods saved.');
     } catch (err) {
-      setErrors({
-        [FIELDS.contactMonthsAfterEnd]:
-          err instanceof ApiError ? err.message : 'Not saved: the server could not be reached.',
-      });
+      // The server's message names the field it refused (formatIssues puts the path first).
+      const message =
+        err instanceof ApiError ? err.message : 'Not saved: the server could not be reached.';
+      const field = message.includes('identifyingMonthsAfterEnd')
+        ? FIELDS.identifyingMonthsAfterEnd
+        : FIELDS.contactMonthsAfterEnd;
+      setErrors({ [field]: message });
       setAttempt((n) => n + 1);
     } finally {
       setSaving(false);
