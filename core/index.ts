@@ -8,3 +8,5 @@ export * from './demo/index.ts';
 export * from './export-catalogue.ts';
 export * from './random.ts';
 export * from './people/index.ts';
+export * from './retention/retention.ts';
+export * from './subject-access/subject-access.ts';

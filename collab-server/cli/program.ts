@@ -4,6 +4,8 @@ import { CLI_EXPORT_FORMATS, exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { listCommand } from './commands/list.ts';
 import { newCommand } from './commands/new.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { participantExportCommand } from './commands/participant.ts';
 import { serveCommand } from './commands/serve.ts';
 import { userAddCommand, userListCommand } from './commands/user.ts';
 import { EXIT_BAD_INPUT, describeError } from './errors.ts';
@@ -126,7 +128,39 @@ export function buildProgram(io: CliIo): Command {
         .default('server'),
     )
     .option('--ready-json', 'print one JSON line when listening (for the desktop app)')
+    .option(
+      '--trust-proxy <addresses>',
+      'comma-separated addresses of the reverse proxies whose X-Forwarded-For is believed',
+    )
+    .option(
+      '--public-url <url>',
+      'where people reach the server (https://...): join links use it, other host names are refused',
+    )
     .action((opts) => serveCommand(opts, io.out, io.err));
+
+  program
+    .command('backup')
+    .description('copy the database while the server runs (SQLite online backup), then verify it')
+    .addOption(dataOption())
+    .option('--out <file>', 'where to write the backup')
+    .action((opts) => backupCommand(opts, io.out));
+  program
+    .command('restore')
+    .description('put a verified backup in place as the database (stop the server first)')
+    .addOption(dataOption())
+    .option('--from <file>', 'the backup to restore')
+    .option('--replace', 'overwrite the database already in the data folder')
+    .action((opts) => restoreCommand(opts, io.out));
+
+  program
+    .command('participant')
+    .description("one participant's data (subject access requests)")
+    .command('export')
+    .description('write everything held about one participant to one JSON file')
+    .argument('<participant-id>')
+    .addOption(dataOption())
+    .option('--out <file>', 'where to write it')
+    .action((id: string, opts) => participantExportCommand(id, opts, io.out));
 
   const user = program
     .command('user')

@@ -1,3 +1,4 @@
+import type { TrustedProxies } from '../server/proxy.ts';
 import type { IncomingMessage } from 'node:http';
 import type { AuthSessions } from '../auth/auth-sessions.ts';
 import type { JoinCodes } from '../auth/join-codes.ts';
@@ -37,7 +38,8 @@ export interface ApiContext {
   exporters: ExporterRegistry;
   limits: Limits;
   log: Logger;
-  trustProxy: boolean;
+  /** The reverse proxies whose forwarded headers are believed. */
+  trustProxy: TrustedProxies;
   secureCookies: boolean;
   sessionLifetimeMs: number;
   /** Base URL for join links (what participants' phones can reach). */

@@ -1,3 +1,4 @@
+import type { TrustedProxies } from '../server/proxy.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An error with the HTTP status and the stable code the client sees. */
@@ -86,14 +87,9 @@ function tooLarge(max: number): HttpError {
   return new HttpError(413, 'too-large', `The request is larger than ${max} bytes.`);
 }
 
-/** The client's address; behind a trusted proxy, the first X-Forwarded-For entry. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? 'unknown';
+/** The client's address: the peer's, or behind a trusted proxy the one it forwards for. */
+export function clientAddress(req: IncomingMessage, proxies: TrustedProxies): string {
+  return proxies.clientAddress(req);
 }
 
 export type Handler = (ctx: {

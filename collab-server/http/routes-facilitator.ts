@@ -147,9 +147,9 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
     new RegExp(`^/api/participants/${ID}/erase$`),
     async ({ req, res, url, params }) => {
       const who = requireRole(ctx, req, url, 'facilitator');
-      const done = ctx.writes.eraseOnRequest(params[0] as string, who.userId ?? 'desktop');
+      // Answered once the words have left the database file (see StoreScrubber).
+      const done = await ctx.writes.eraseOnRequest(params[0] as string, who.userId ?? 'desktop');
       if (!done) throw new HttpError(404, 'not-found', 'There is no such participant.');
-      await ctx.committer.synced();
       sendJson(res, 200, { ok: true, removed: done.removed });
     },
   );

@@ -168,7 +168,7 @@ export function addPeopleRoutes(router: Router, ctx: ApiContext): void {
       const { person } = personOr404(pid);
       notErased(person);
       const v = parse(consentFormSchema, await readJson(req, ctx.limits.maxHttpBodyBytes));
-      const done = ctx.writes.recordConsent(pid, v, actorOf(who));
+      const done = await ctx.writes.recordConsent(pid, v, actorOf(who));
       await ctx.committer.synced();
       sendJson(res, 200, {
         ok: true,

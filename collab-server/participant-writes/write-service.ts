@@ -172,15 +172,16 @@ export class ParticipantWriteService {
     this.store.afterSync(() => queue.forEach((p, i) => p.resolve(results[i] as WriteResult)));
   }
 
-  private applyRecordWrite(
+  private async applyRecordWrite(
     grant: ParticipantGrant,
     write: Extract<ParticipantWrite, { type: 'consent.set' | 'demographics.set' }>,
-  ): WriteResult {
+  ): Promise<WriteResult> {
     const at = new Date().toISOString();
     const body: WriteResponse = { ok: true, writeId: write.writeId, replayed: false };
     const pid = grant.participantId;
-    const hadConsent = write.type === 'consent.set' && this.context(pid, at).consent.storeWords;
-    this.store.transaction(() => {
+    const withdrawing = write.type === 'consent.set' && write.consent.storeWords === false;
+    const hadConsent = withdrawing && this.context(pid, at).consent.storeWords;
+    const record = () => {
       if (write.type === 'consent.set') {
         for (const [kind, given] of Object.entries(write.consent)) {
           if (given === undefined) continue;
@@ -196,23 +197,28 @@ export class ParticipantWriteService {
         );
       }
       this.journal(pid, write, body, at);
-    });
-    if (write.type === 'consent.set' && write.consent.storeWords === false)
-      this.erase(pid, [grant.sessionId], hadConsent);
+    };
+    if (!withdrawing) {
+      this.store.transaction(record);
+      return { status: 200, body };
+    }
+    // The consent, the erasure and its intent to scrub commit together; answered after the scrub.
+    await this.erase(pid, [grant.sessionId], hadConsent, record);
     return { status: 200, body };
   }
 
   /**
    * A facilitator acting on a participant's request to be erased (made by phone or letter, after
    * the session, say): consent to keep their words and to quote them is recorded as withdrawn,
-   * and their contributions are erased from every session of their programme. Null when there
-   * is no such participant.
+   * and their contributions are erased from every session of their programme. Resolves once the
+   * words are gone from the database file. Null when there is no such participant.
    */
-  eraseOnRequest(participantId: string, actor: string): { removed: number } | null {
+  async eraseOnRequest(participantId: string, actor: string): Promise<{ removed: number } | null> {
     const programmeId = this.store.participants.programmeOf(participantId);
     if (!programmeId) return null;
     const at = new Date().toISOString();
-    this.store.transaction(() => {
+    const sessions = this.store.records.listSessions(programmeId).map((s) => s.id);
+    const removed = await this.erase(participantId, sessions, true, () => {
       const source = `erasure:${actor}`;
       this.store.participants.setConsent(participantId, 'storeWords', false, at, source);
       this.store.participants.setConsent(participantId, 'quoteAnonymously', false, at, source);
@@ -223,8 +229,7 @@ export class ParticipantWriteService {
         .run(participantId);
       this.store.audit(actor, 'participant.erase', participantId);
     });
-    const sessions = this.store.records.listSessions(programmeId).map((s) => s.id);
-    return { removed: this.erase(participantId, sessions, true) };
+    return { removed };
   }
 
   /**
@@ -232,16 +237,16 @@ export class ParticipantWriteService {
    * erases those words from every session of the programme, as a withdrawal on the phone does
    * for its session. Null when there is no such participant.
    */
-  recordConsent(
+  async recordConsent(
     participantId: string,
     changes: Partial<Record<ConsentKind, boolean>>,
     actor: string,
-  ): { removed: number } | null {
+  ): Promise<{ removed: number } | null> {
     const programmeId = this.store.participants.programmeOf(participantId);
     if (!programmeId) return null;
     const at = new Date().toISOString();
     const hadConsent = this.context(participantId, at).consent.storeWords;
-    this.store.transaction(() => {
+    const record = () => {
       for (const [kind, given] of Object.entries(changes)) {
         if (given === undefined) continue;
         this.store.participants.setConsent(
@@ -253,16 +258,42 @@ export class ParticipantWriteService {
         );
       }
       this.store.audit(actor, 'consent.record', participantId, { ...changes, from: 'paper' });
-    });
-    if (changes.storeWords !== false) return { removed: 0 };
+    };
+    if (changes.storeWords !== false) {
+      this.store.transaction(record);
+      return { removed: 0 };
+    }
+    // The consent, the erasure and its intent to scrub commit together; answered after the scrub.
     const sessions = this.store.records.listSessions(programmeId).map((s) => s.id);
-    return { removed: this.erase(participantId, sessions, hadConsent) };
+    return { removed: await this.erase(participantId, sessions, hadConsent, record) };
   }
 
-  private erase(participantId: string, sessionIds: string[], hadConsent: boolean): number {
+  /**
+
+   * `record` (the consent change), the removal from every session document and the intent to
+   * scrub are one unit of work, so a crash leaves all or none of them; the scrub that follows is
+   * awaited, so the caller answers only once the words have left the file.
+   */
+  private async erase(
+    participantId: string,
+    sessionIds: string[],
+    hadConsent: boolean,
+    record: () => void,
+  ): Promise<number> {
+    // Loaded first, so loading (which may write) is not part of the erasure's transaction.
+    for (const sessionId of sessionIds) this.registry.hub(sessionId);
+    const counts: [string, number][] = [];
+    this.committer.run(() => {
+      this.store.transaction(record);
+      for (const sessionId of sessionIds)
+        counts.push([sessionId, eraseFromSession(this.registry, sessionId, participantId)]);
+      const removed = counts.reduce((sum, [, n]) => sum + n, 0);
+      // Words stored earlier may be in the file even with nothing left in the documents (a note
+      // the facilitator deleted, say), so the store is scrubbed whenever consent had been given.
+      if (removed > 0 || hadConsent) this.scrubber.intend(participantId, sessionIds);
+    });
     let removed = 0;
-    for (const sessionId of sessionIds) {
-      const n = eraseFromSession(this.registry, sessionId, participantId);
+    for (const [sessionId, n] of counts) {
       removed += n;
       if (n > 0)
         this.log.info('participant.erased', {
@@ -271,9 +302,8 @@ export class ParticipantWriteService {
           removed: n,
         });
     }
-    // Words stored earlier may be in the file even with nothing left in the documents (a note
-    // the facilitator deleted, say), so the store is scrubbed whenever consent had been given.
-    if (removed > 0 || hadConsent) this.scrubber.request();
+    if (removed > 0 || hadConsent) await this.scrubber.request();
+    else await this.committer.synced();
     return removed;
   }
 

@@ -15,8 +15,16 @@ export interface Limits {
   maxNoteChars: number;
   /** Largest HTTP request body. */
   maxHttpBodyBytes: number;
-  /** Open WebSocket connections from one address (a venue's Wi-Fi may put everyone behind one). */
+  /**
+   * Open WebSocket connections from one address. A venue's Wi-Fi, or the TLS proxy in front of a
+   * hosted server, puts a whole room behind one address, so this is set for a room of phones;
+   * the limits per participant and per sign-in are what stop one client filling it.
+   */
   maxConnectionsPerAddress: number;
+  /** Open WebSocket connections per participant (a phone with a tab or two, reconnecting). */
+  maxConnectionsPerParticipant: number;
+  /** Open WebSocket connections per facilitator or observer sign-in (a few tabs of documents). */
+  maxConnectionsPerSignIn: number;
   /** Open WebSocket connections in total. */
   maxConnections: number;
   /** Participant writes: burst and sustained rate per participant. */
@@ -40,7 +48,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxParticipantMessageBytes: 8 * 1024,
   maxNoteChars: NOTE_MAX_CHARS,
   maxHttpBodyBytes: 64 * 1024,
-  maxConnectionsPerAddress: 300,
+  maxConnectionsPerAddress: 2000,
+  maxConnectionsPerParticipant: 8,
+  maxConnectionsPerSignIn: 32,
   maxConnections: 5000,
   writeBurst: 20,
   writesPerSecond: 5,

@@ -11,10 +11,12 @@ import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
 import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
+import { addHostingRoutes } from '../http/routes-hosting.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
 import { addPlanRoutes } from '../http/routes-plan.ts';
 import { EditAudit } from '../sync/edit-audit.ts';
 import { addPeopleRoutes } from '../http/routes-people.ts';
+import { RetentionExpiryJob } from '../governance/expiry-job.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -25,6 +27,7 @@ import { WsGateway } from '../sync/ws-gateway.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
 import { Logger, stdoutSink } from './logger.ts';
 import { lanAddress, urlHost } from './addresses.ts';
+import { TrustedProxies, hostAllowed, parsePublicUrl } from './proxy.ts';
 
 export interface ServerOptions {
   dataDir: string;
@@ -40,8 +43,12 @@ export interface ServerOptions {
   joinThrottle?: Partial<JoinThrottleOptions>;
   /** Base URL put in join links; by default this machine's LAN address when listening on all. */
   publicUrl?: string;
-  /** Behind a TLS proxy: take client addresses from X-Forwarded-For and mark cookies Secure. */
-  trustProxy?: boolean;
+  /**
+   * Addresses of the reverse proxies in front of the server: only requests from these have their
+   * X-Forwarded-For believed. With `publicUrl` also set, requests naming another host are refused.
+   */
+  trustProxy?: readonly string[];
+  /** Mark the sign-in cookie Secure; by default when `publicUrl` is https. */
   secureCookies?: boolean;
   /** Extra named exports (the exports module's documents) next to the built-in JSON ones. */
   exporters?: ExporterRegistry;
@@ -53,6 +60,10 @@ export interface ServerOptions {
   scrubSpacingMs?: number;
   /** How long a facilitator stays signed in (default 12 hours). */
   sessionLifetimeMs?: number;
+  /** Today, for retention (tests set their own). */
+  clock?: () => Date;
+  /** How often the retention expiry job runs (default hourly; also once at start). */
+  retentionEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -84,6 +95,9 @@ export const DEFAULT_JOIN_THROTTLE: JoinThrottleOptions = {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = new Logger(options.log ?? stdoutSink);
+  // Checked before anything is opened, so a mistyped flag changes nothing.
+  const proxies = new TrustedProxies(options.trustProxy);
+  const publicOrigin = options.publicUrl ? parsePublicUrl(options.publicUrl) : null;
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const dataDir = prepareDataFolder(options.dataDir);
   const store = Store.openFolder(dataDir);
@@ -108,6 +122,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
   );
   const scrubber = new StoreScrubber(store, registry, log, options.scrubSpacingMs);
+  // Before anyone is served: an erasure a crash interrupted is finished first.
+  scrubber.recover();
   const desktopSecret = options.mode === 'desktop' ? newSecret(32) : null;
   const auth = {
     desktopSecret,
@@ -138,12 +154,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     exporters: { ...BUILTIN_EXPORTERS, ...options.exporters },
     limits,
     log,
-    trustProxy: options.trustProxy ?? false,
-    secureCookies: options.secureCookies ?? options.trustProxy ?? false,
+    trustProxy: proxies,
+    secureCookies: options.secureCookies ?? publicOrigin?.protocol === 'https:',
     sessionLifetimeMs: options.sessionLifetimeMs ?? 12 * 3600 * 1000,
     publicUrl: () => publicUrl,
     startedAt: Date.now(),
   };
+  const clock = options.clock ?? (() => new Date());
+  const retention = new RetentionExpiryJob(store, ctx.writes, scrubber, log, clock);
   const router = new Router();
   router.add('GET', /^\/api\/health$/, ({ res }) =>
     sendJson(res, 200, {
@@ -159,10 +177,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addParticipantRoutes(router, ctx);
   addPlanRoutes(router, ctx);
   addPeopleRoutes(router, ctx);
+  addHostingRoutes(router, ctx, { clock });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      // The health check comes from inside the container or the proxy, under any name.
+      if (!hostAllowed(req, publicOrigin) && url.pathname !== '/api/health')
+        throw new HttpError(421, 'wrong-host', 'This server does not answer for that host name.');
       if (await router.handle(req, res, url)) return;
       if (url.pathname.startsWith('/api/'))
         throw new HttpError(404, 'not-found', 'No such API endpoint.');
@@ -195,6 +217,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer((req, res) => void handle(req, res));
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    if (!hostAllowed(req, publicOrigin)) {
+      socket.end(
+        'HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+      );
+      return;
+    }
     gateway.handleUpgrade(req, socket, head, clientAddress(req, ctx.trustProxy));
   });
   server.on('clientError', (_e, socket) => socket.destroy());
@@ -217,7 +245,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${urlHost(options.host)}:${port}`;
-  publicUrl = options.publicUrl?.replace(/\/$/, '') ?? lanUrl(options.host, port) ?? url;
+  publicUrl = publicOrigin?.origin ?? lanUrl(options.host, port) ?? url;
+  retention.start(options.retentionEveryMs ?? 3600_000);
   log.info('server.listening', {
     url,
     port,
@@ -235,6 +264,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () => {
       closing ??= (async () => {
         log.info('server.stopping', {});
+        retention.stop();
         await gateway.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

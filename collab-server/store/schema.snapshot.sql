@@ -11,13 +11,16 @@ CREATE TABLE consents ( participant_id TEXT NOT NULL REFERENCES participants(id)
 CREATE TABLE demographics ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, gender TEXT, age_band TEXT, ethnicity TEXT, town TEXT ) STRICT;
 CREATE TABLE doc_snapshots ( doc TEXT PRIMARY KEY, state BLOB NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL ) STRICT;
 CREATE TABLE doc_updates ( doc TEXT NOT NULL, seq INTEGER NOT NULL, update_data BLOB NOT NULL, at TEXT NOT NULL, PRIMARY KEY (doc, seq) ) STRICT, WITHOUT ROWID;
+CREATE TABLE erasure_intents ( id INTEGER PRIMARY KEY AUTOINCREMENT, participant_id TEXT NOT NULL, -- JSON array of the session ids whose documents held the participant's words. session_ids TEXT NOT NULL, requested_at TEXT NOT NULL ) STRICT;
 CREATE TABLE join_codes ( session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE, code TEXT NOT NULL UNIQUE, link_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL ) STRICT;
 CREATE TABLE participant_contacts ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, name TEXT, email TEXT, phone TEXT ) STRICT;
 CREATE TABLE participant_tokens ( token_hash TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, created_at TEXT NOT NULL ) STRICT;
 CREATE TABLE participant_writes ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, write_id TEXT NOT NULL, kind TEXT NOT NULL, response TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (participant_id, write_id) ) STRICT, WITHOUT ROWID;
 CREATE TABLE participants ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, descriptor TEXT NOT NULL, cohort TEXT NOT NULL, created_at TEXT NOT NULL , erased_at TEXT) STRICT;
 CREATE TABLE personal_links ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, link_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL ) STRICT;
+CREATE TABLE programme_retention ( programme_id TEXT PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE, contact_months INTEGER, identifying_months INTEGER, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 CREATE TABLE programmes ( id TEXT PRIMARY KEY, title TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Programme created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
+CREATE TABLE retention_expiries ( participant_id TEXT PRIMARY KEY, programme_id TEXT NOT NULL, expired_at TEXT NOT NULL ) STRICT;
 CREATE TABLE schema_migrations ( version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 CREATE TABLE sessions ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, date TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Session created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE users ( id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('facilitator', 'observer')), password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)) ) STRICT;

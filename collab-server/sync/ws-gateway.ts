@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -21,8 +22,8 @@ import {
   encodeSyncStep1,
   readMessage,
 } from './protocol.ts';
+import { SessionPresence } from './presence.ts';
 import type { SessionHub } from './session-hub.ts';
-import { WsFrame } from './ws-frame.ts';
 
 /** WebSocket documents are served under this path: `/collab/room/<session>`. */
 export { COLLAB_PATH };
@@ -70,8 +71,12 @@ export interface GatewayDeps {
 /** Accepts WebSocket upgrades, authenticates them once and speaks the y-websocket protocol. */
 export class WsGateway {
   private readonly wss: WebSocketServer;
-  private readonly perAddress = new Map<string, number>();
+  private readonly perAddress = new ConnectionCounts();
+  /** Per participant, or per facilitator or observer sign-in (see `holderOf`). */
+  private readonly perHolder = new ConnectionCounts();
   private readonly liveness = new WeakMap<WebSocket, Liveness>();
+  /** Presence of programme documents (a session's lives in its hub), while anyone is connected. */
+  private readonly docPresence = new Map<LiveDoc, SessionPresence>();
   private readonly pinger: NodeJS.Timeout;
   private open = 0;
   private closing = false;
@@ -106,15 +111,24 @@ export class WsGateway {
     if (!url.pathname.startsWith(COLLAB_PATH)) return refuse(404, 'Not Found');
     if (this.open >= this.deps.limits.maxConnections)
       return refuse(503, 'Server is at its connection limit');
-    const count = this.perAddress.get(address) ?? 0;
-    if (count >= this.deps.limits.maxConnectionsPerAddress)
+    const { limits } = this.deps;
+    if (this.perAddress.get(address) >= limits.maxConnectionsPerAddress)
       return refuse(
         429,
-        `Too many connections from your address (at most ${this.deps.limits.maxConnectionsPerAddress})`,
+        `Too many connections from your address (at most ${limits.maxConnectionsPerAddress})`,
       );
     const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
     const creds = credentialsOf(req, url);
     const principal = creds ? resolvePrincipal(this.deps.auth, creds.token) : null;
+    const holder = principal && creds ? holderOf(principal, creds.token) : null;
+    if (holder) {
+      const max =
+        principal?.role === 'participant'
+          ? limits.maxConnectionsPerParticipant
+          : limits.maxConnectionsPerSignIn;
+      if (this.perHolder.get(holder) >= max)
+        return refuse(429, `Too many connections for one person (at most ${max})`);
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const deny = (code: number, reason: string) => {
         ws.send(encodePermissionDenied(reason));
@@ -133,7 +147,10 @@ export class WsGateway {
         return deny(CLOSE.serverError, 'document could not be loaded');
       }
       if (!found) return deny(CLOSE.notFound, 'no such document');
-      this.attach(ws, socket, principal, found.live, found.hub, access.readOnly, address);
+      this.attach(ws, socket, principal, found.live, found.hub, access.readOnly, [
+        address,
+        holder as string,
+      ]);
     });
   }
 
@@ -144,7 +161,7 @@ export class WsGateway {
     live: LiveDoc,
     hub: SessionHub | null,
     readOnly: boolean,
-    address: string,
+    [address, holder]: [string, string],
   ): void {
     const conn = new Connection(
       ws,
@@ -156,14 +173,16 @@ export class WsGateway {
       this.deps.limits.maxBufferedBytes,
     );
     this.open++;
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.perAddress.add(address);
+    this.perHolder.add(holder);
     // A random first ping spreads connections that arrived together over the whole interval.
     this.liveness.set(ws, {
       pingDueAt: Date.now() + Math.random() * this.deps.limits.pingIntervalMs,
       awaitingSince: null,
     });
     live.connections.add(conn);
-    if (hub && !conn.isParticipant) hub.presence.addFacilitator(conn);
+    const presence = hub?.presence ?? this.programmePresence(live);
+    if (!conn.isParticipant) presence.addFacilitator(conn);
     ws.on('pong', () => {
       const l = this.liveness.get(ws);
       if (l) l.awaitingSince = null;
@@ -173,16 +192,33 @@ export class WsGateway {
     ws.on('close', () => {
       conn.closed = true;
       this.open--;
-      const n = (this.perAddress.get(address) ?? 1) - 1;
-      if (n <= 0) this.perAddress.delete(address);
-      else this.perAddress.set(address, n);
+      this.perAddress.remove(address);
+      this.perHolder.remove(holder);
       live.connections.delete(conn);
-      hub?.presence.remove(conn);
+      presence.remove(conn);
+      if (!hub && live.connections.size === 0) {
+        presence.close();
+        this.docPresence.delete(live);
+      }
       if (hub) hub.lastActive = Date.now();
     });
     // A writer gets our state vector so it sends what we lack; a reader's state is never wanted.
     if (!readOnly) conn.send(encodeSyncStep1(Y.encodeStateVector(live.doc)));
-    hub?.presence.greet(conn);
+    presence.greet(conn);
+  }
+
+  /**
+   * Security decision: presence on a programme document goes through the same checks as on a
+   * session's (decoded, the sender's own entry only, rate-limited, rebuilt before relaying).
+   * Relayed as received, one facilitator's garbled frame threw inside every other stock client.
+   */
+  private programmePresence(live: LiveDoc): SessionPresence {
+    let presence = this.docPresence.get(live);
+    if (!presence) {
+      presence = new SessionPresence(() => live.connections, this.deps.limits.presencePerSecond);
+      this.docPresence.set(live, presence);
+    }
+    return presence;
   }
 
   private onMessage(
@@ -201,6 +237,7 @@ export class WsGateway {
       const msg = readMessage(frame);
       switch (msg.kind) {
         case 'sync-step-1':
+          checkStateVector(msg.stateVector);
           live.answerSyncStep1(msg.stateVector, conn);
           return;
         case 'sync-step-2':
@@ -212,21 +249,23 @@ export class WsGateway {
           this.deps.onEdit?.(conn.principal, live.name, msg.update.byteLength);
           return;
         case 'awareness':
-          if (hub) hub.presence.receive(conn, msg.update);
-          else if (!conn.isParticipant) {
-            const relay = new WsFrame(frame);
-            for (const c of live.connections) if (c !== conn) c.send(relay);
-          }
+          (hub?.presence ?? this.docPresence.get(live))?.receive(conn, msg.update);
           return;
         case 'query-awareness':
-          hub?.presence.greet(conn);
+          (hub?.presence ?? this.docPresence.get(live))?.greet(conn);
           return;
         case 'auth':
           return;
       }
     } catch (e) {
       if (e instanceof MalformedMessageError) {
-        this.deps.log.warn('ws.malformed', { conn: conn.id, doc: conn.docName, error: e.message });
+        // The client's fault, not the server's: a warning, and only once (the close ends it).
+        if (!conn.closed)
+          this.deps.log.warn('ws.malformed', {
+            conn: conn.id,
+            doc: conn.docName,
+            error: e.message,
+          });
         return conn.close(CLOSE.malformed, `malformed message: ${e.message}`);
       }
       if (e instanceof DocumentFullError) return conn.close(CLOSE.documentFull, e.message);
@@ -274,6 +313,44 @@ export class WsGateway {
     );
     await Promise.all(closed);
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+/**
+ * Whose allowance a connection counts against: the participant, or the sign-in (a facilitator in
+ * two browsers has two). Only a digest of the token is kept, so the map holds nothing usable.
+ */
+function holderOf(principal: Principal, token: string): string {
+  if (principal.role === 'participant') return `participant:${principal.participantId}`;
+  return `sign-in:${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
+}
+
+/** Open connections per key; a key with none is forgotten. */
+class ConnectionCounts {
+  private readonly counts = new Map<string, number>();
+
+  get(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+
+  add(key: string): void {
+    this.counts.set(key, this.get(key) + 1);
+  }
+
+  remove(key: string): void {
+    const n = this.get(key) - 1;
+    if (n <= 0) this.counts.delete(key);
+    else this.counts.set(key, n);
+  }
+}
+
+/** Yjs throws an internal error for a garbled state vector; it is the client's fault. */
+function checkStateVector(stateVector: Uint8Array): void {
+  if (stateVector.byteLength <= 1) return;
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch {
+    throw new MalformedMessageError('state vector is garbled');
   }
 }
 

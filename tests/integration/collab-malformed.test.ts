@@ -194,7 +194,7 @@ describe('malformed frames, random bytes, oversized messages and limits', () => 
       // Other addresses (through a proxy that forwards X-Forwarded-For) share the total budget.
       await s2.close();
       const s3 = await startTestServer(data2.dir, {
-        trustProxy: true,
+        trustProxy: ['127.0.0.1'],
         joinThrottle: {
           perAddressBurst: 3,
           perAddressPerSecond: 0.01,

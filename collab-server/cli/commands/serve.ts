@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { parsePublicUrl } from '../../server/proxy.ts';
 import { UsageError } from '../errors.ts';
 import { dataFolderOf, type DataOption } from '../data-option.ts';
 
@@ -9,6 +11,37 @@ export interface ServeOptions extends DataOption {
   mode?: 'server' | 'desktop';
   /** For a supervising process (the desktop app): one JSON line on stdout once listening. */
   readyJson?: boolean;
+  /** Comma-separated addresses of trusted reverse proxies. */
+  trustProxy?: string;
+  publicUrl?: string;
+}
+
+/** `--trust-proxy` and `--public-url`, checked so a mistyped value stops before anything opens. */
+export function proxyOptions(opts: Pick<ServeOptions, 'trustProxy' | 'publicUrl'>): {
+  trustProxy?: string[];
+  publicUrl?: string;
+} {
+  const out: { trustProxy?: string[]; publicUrl?: string } = {};
+  if (opts.trustProxy !== undefined) {
+    const list = opts.trustProxy
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const bad = list.find((a) => isIP(a) === 0);
+    if (list.length === 0 || bad !== undefined)
+      throw new UsageError(
+        `--trust-proxy takes IP addresses separated by commas; "${bad ?? opts.trustProxy}" is not one.`,
+      );
+    out.trustProxy = list;
+  }
+  if (opts.publicUrl !== undefined) {
+    try {
+      out.publicUrl = parsePublicUrl(opts.publicUrl).origin;
+    } catch (e) {
+      throw new UsageError(`--public-url: ${(e as Error).message}.`);
+    }
+  }
+  return out;
 }
 
 /** The built facilitator and participant pages, if `npm run build` has made them. */
@@ -26,6 +59,7 @@ export async function serveCommand(
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a number from 0 to 65535, not "${opts.port}".`);
+  const proxy = proxyOptions(opts);
   const dataDir = dataFolderOf(opts);
   const { startServer } = await import('../../server/start-server.ts');
   // The report and table downloads the facilitator app and observers fetch from the server.
@@ -39,6 +73,7 @@ export async function serveCommand(
     host: opts.host,
     mode: opts.mode ?? 'server',
     exporters: { ...DOWNLOADS, ...SESSION_DOWNLOADS },
+    ...proxy,
     ...(staticDir ? { staticDir } : {}),
   });
   if (opts.readyJson) {

@@ -1,9 +1,10 @@
 import { initial } from './001-initial.ts';
 import { auth } from './002-auth.ts';
 import { people } from './003-people.ts';
+import { hosting } from './004-hosting.ts';
 import type { StoreMigration } from './types.ts';
 
 /** Every schema step in order. Append only: the version of each is its place in this list. */
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [initial, auth, people];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [initial, auth, people, hosting];
 
 export type { StoreMigration } from './types.ts';

@@ -11,6 +11,7 @@ const SECTIONS: { to: string; label: string; end?: boolean }[] = [
   { to: 'actions', label: 'Actions and recommendations' },
   { to: 'reports', label: 'Reports' },
   { to: 'settings', label: 'Settings' },
+  { to: 'audit', label: 'Audit log' },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { LiveSession } from '../LiveSession.tsx';
+import { AuditPage } from '../pages/audit/AuditPage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { DebriefPage } from '../pages/sessions/DebriefPage.tsx';
@@ -54,6 +55,7 @@ export const programmeRoutes: RouteObject[] = [
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
   { path: 'people', element: <PeoplePage /> },
   { path: 'actions', element: <ActionsPage /> },
+  { path: 'audit', element: <AuditPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
