@@ -7,3 +7,5 @@ export * from './theme.ts';
 export * from './participant.ts';
 export * from './action.ts';
 export * from './reflect.ts';
+export * from './timer.ts';
+export * from './story-round.ts';
