@@ -6,6 +6,7 @@ import {
   countContributors,
   outcomeSentence,
   reflectOutcomes,
+  themeStatements,
 } from './index.ts';
 
 const capture = (on: Parameters<typeof onBehalfFields>[0]) =>
@@ -78,5 +79,27 @@ describe('reflect-back outcomes', () => {
       'Amended with the group on 16 April 2026',
     );
     expect(outcomeSentence(out[1]!, () => '')).toBe('No decision recorded');
+  });
+});
+
+describe('theme statements for a card', () => {
+  it('offers the words most often said first, without hidden or withdrawn notes', () => {
+    const n = (text: string, over: object = {}) => ({
+      ...capturedNote({ text, facilitator: 'S', themeIds: ['t1'], polarity: 'want' }),
+      ...over,
+    });
+    expect(
+      themeStatements(
+        [
+          n('Evening clinics'),
+          n('Parking'),
+          n('evening  clinics'),
+          n('Secret', { hidden: true }),
+          n('Other theme', { themeIds: ['t2'] }),
+        ],
+        't1',
+        'want',
+      ),
+    ).toEqual(['Evening clinics', 'Parking']);
   });
 });

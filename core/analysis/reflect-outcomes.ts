@@ -2,6 +2,8 @@ import {
   cardStage,
   type CardOutcome,
   type CardStage,
+  type Note,
+  type Polarity,
   type ReflectCard,
   type Theme,
 } from '../model/index.ts';
@@ -69,4 +71,29 @@ export function outcomeSentence(o: ReflectOutcome, formatDate: (iso: string) => 
   if (o.outcome === null) return 'No decision recorded';
   const label = CARD_OUTCOME_LABELS[o.outcome];
   return o.decidedAt ? `${label} on ${formatDate(o.decidedAt)}` : label;
+}
+
+/**
+ * The statements a theme's card could read back: its notes' words, most often said first (the
+ * same words said twice count twice), leaving out hidden and withdrawn notes.
+ */
+export function themeStatements(
+  notes: readonly Note[],
+  themeId: string,
+  polarity: Polarity,
+  limit = 5,
+): string[] {
+  const counts = new Map<string, { text: string; n: number; first: string }>();
+  for (const note of notes) {
+    if (note.hidden || note.withdrawn || note.polarity !== polarity) continue;
+    if (!note.themeIds.includes(themeId)) continue;
+    const key = note.text.toLowerCase().replace(/\s+/g, ' ').trim();
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { text: note.text.trim(), n: 1, first: note.createdAt });
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.n - a.n || a.first.localeCompare(b.first))
+    .slice(0, limit)
+    .map((c) => c.text.slice(0, 1000));
 }

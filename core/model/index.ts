@@ -9,3 +9,4 @@ export * from './action.ts';
 export * from './reflect.ts';
 export * from './timer.ts';
 export * from './story-round.ts';
+export * from './live-status.ts';

@@ -1,17 +1,17 @@
 import type { RouteObject } from 'react-router';
-import { LiveSession } from '../LiveSession.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
+import { ProjectorPage } from '../pages/live/ProjectorPage.tsx';
+import { RunRoomPage } from '../pages/live/RunRoomPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { PeoplePanel } from '../PeoplePanel.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { useAuth } from './auth-context.tsx';
 import { AppChrome } from './AppChrome.tsx';
 import { AuthGate } from './AuthGate.tsx';
 import { NotFound } from './NotFound.tsx';
 import { ProgrammeLayout } from './ProgrammeLayout.tsx';
 import { ProgrammeProvider, useProgramme } from './programme-context.tsx';
 import { RouteError } from './RouteError.tsx';
-import { SessionLayout, SessionProvider, useSession } from './session-context.tsx';
+import { SessionLayout, SessionProvider } from './session-context.tsx';
 
 /*
  * The route table. Each area adds its own lines to the list it belongs to:
@@ -21,19 +21,6 @@ import { SessionLayout, SessionProvider, useSession } from './session-context.ts
  * - `bareSessionRoutes`: screens of a session with no app chrome (the projector);
  * - `topRoutes`: screens outside any programme (relative to /).
  */
-
-function RunRoute() {
-  const { programme } = useProgramme();
-  const session = useSession();
-  const { me } = useAuth();
-  return (
-    <LiveSession
-      programmeId={programme.id}
-      listing={session}
-      facilitator={me.name ?? 'Facilitator'}
-    />
-  );
-}
 
 function PeopleRoute() {
   const { programme } = useProgramme();
@@ -45,9 +32,9 @@ function PeopleRoute() {
   );
 }
 
-export const sessionRoutes: RouteObject[] = [{ path: 'run', element: <RunRoute /> }];
+export const sessionRoutes: RouteObject[] = [{ path: 'run', element: <RunRoomPage /> }];
 
-export const bareSessionRoutes: RouteObject[] = [];
+export const bareSessionRoutes: RouteObject[] = [{ path: 'projector', element: <ProjectorPage /> }];
 
 export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
