@@ -128,11 +128,11 @@ describe('running the room in real browsers', () => {
       .waitFor({ timeout: 30_000 });
 
     // Capture on behalf of a participant, then of the group: Enter saves, focus stays in the box.
-    const onBehalf = fac.getByLabel('Whose words');
+    const onBehalf = fac.getByRole('combobox', { name: 'Whose words' });
     const connected = await onBehalf.locator('optgroup[label="Connected now"] option').first();
     const firstDescriptor = (await connected.textContent()) ?? '';
     await onBehalf.selectOption({ label: firstDescriptor });
-    const box = fac.getByLabel('What was said');
+    const box = fac.getByRole('textbox', { name: 'What was said', exact: true });
     await box.fill('I waited nine weeks for a first appointment.');
     await box.press('Alt+4');
     await box.press('Enter');
@@ -164,8 +164,9 @@ describe('running the room in real browsers', () => {
       .waitFor({ timeout: 30_000 });
     await agenda.getByRole('option', { name: /Your own story/ }).click();
     const story = fac.locator('#story-panel');
-    for (const cb of await story.getByRole('checkbox').all()) await cb.check();
-    await story.getByLabel('Minutes each').fill('2');
+    for (const label of await story.locator('label.choice-box').all()) await label.click();
+    expect(await story.getByRole('checkbox', { checked: true }).count()).toBe(3);
+    await story.getByRole('textbox', { name: 'Minutes each' }).fill('2');
     await story.getByRole('button', { name: 'Start the round' }).click();
     await story.getByText('Turn 1 of 3').waitFor();
     await projector.getByText('Story 1 of 3').waitFor({ timeout: 30_000 });
@@ -177,7 +178,9 @@ describe('running the room in real browsers', () => {
     expect(await focusedId(fac)).toBe('story-text');
     await story.getByRole('button', { name: 'Pass' }).click();
     await story.getByText('Turn 3 of 3').waitFor();
-    await story.getByLabel('Their story').fill('The exercises helped once someone showed me them.');
+    await story
+      .getByRole('textbox', { name: 'Their story' })
+      .fill('The exercises helped once someone showed me them.');
     await story.getByRole('button', { name: 'Save story, next person' }).click();
     const turns = story.getByRole('list', { name: 'Turns taken' });
     await turns.waitFor();
@@ -190,8 +193,12 @@ describe('running the room in real browsers', () => {
 
     // Reflect back: a draft stays off phones; sent, it shows with no tallies until revealed.
     const cards = fac.locator('#cards-panel');
-    await cards.getByLabel('From theme').selectOption({ label: 'Getting seen' });
-    await cards.getByLabel('What we heard').fill('People want appointments in the evening.');
+    await cards
+      .getByRole('combobox', { name: 'From theme' })
+      .selectOption({ label: 'Getting seen' });
+    await cards
+      .getByRole('textbox', { name: 'What we heard' })
+      .fill('People want appointments in the evening.');
     await cards.getByRole('button', { name: 'Keep as a draft' }).click();
     await cards.getByText('Draft ·').waitFor();
     const phone = phones[0]!;
@@ -211,7 +218,7 @@ describe('running the room in real browsers', () => {
     await phone.locator('.counts').filter({ hasText: '1 yes' }).waitFor({ timeout: 30_000 });
     await projector.locator('.projector-cards .counts').filter({ hasText: '1 yes' }).waitFor();
     const wording = 'People want appointments in the evening and at weekends.';
-    await cards.getByLabel('New wording (for amended)').fill(wording);
+    await cards.getByRole('textbox', { name: 'New wording (for amended)' }).fill(wording);
     await cards.getByRole('button', { name: 'Amended' }).click();
     await cards.getByText(/Amended with the group at/).waitFor();
     await projector.getByText(wording).waitFor({ timeout: 30_000 });
@@ -246,7 +253,7 @@ describe('running the room in real browsers', () => {
 
     // Closed: the status says so and the server refuses capture; the words stay in the box.
     await fac.getByRole('button', { name: 'Close the session' }).click();
-    await fac.getByText('Closed', { exact: true }).waitFor();
+    await fac.locator('.live-status').getByText('Closed', { exact: true }).waitFor();
     await box.fill('Said after the end');
     await box.press('Enter');
     const refusal = fac.locator('#capture-error');
@@ -277,7 +284,7 @@ describe('running the room in real browsers', () => {
 
     for (const p of phones) await p.close();
     await context.close();
-  });
+  }, 600_000);
 });
 
 async function axeCheck(page: Page, what: string) {

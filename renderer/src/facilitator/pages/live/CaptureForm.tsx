@@ -145,7 +145,7 @@ export function CaptureForm(props: {
         onChange={setThemeIds}
         keys
       />
-      <button type="button" disabled={saving} onClick={() => void save()}>
+      <button type="button" onClick={() => void save()}>
         Save note
       </button>
     </section>

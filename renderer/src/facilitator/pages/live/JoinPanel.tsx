@@ -25,6 +25,8 @@ export function JoinPanel(props: {
     joinDetails(props.sessionId).then(setDetails, (e: Error) => setError(e.message));
   }, [props.sessionId, props.status]);
   const act = async (open: boolean) => {
+    // Not disabled while busy: a disabled button drops the focus to the page.
+    if (busy) return;
     setError(null);
     setBusy(true);
     try {
@@ -74,7 +76,7 @@ export function JoinPanel(props: {
           ref={toggle}
           type="button"
           className={open ? 'secondary' : undefined}
-          disabled={busy}
+          aria-busy={busy || undefined}
           onClick={() => void act(!open)}
         >
           {open ? 'Close the session' : 'Open for joining'}

@@ -126,6 +126,7 @@ function Turn(props: {
   const speaker = currentSpeaker(props.round) as string;
   const left = turnSecondsLeft(props.round, now);
   const end = async (told: boolean) => {
+    if (busy) return;
     if (told && !text.trim()) return setError('Type the story before saving, or choose Pass.');
     setBusy(true);
     try {
@@ -171,10 +172,10 @@ function Turn(props: {
         />
       </div>
       <div className="row">
-        <button type="button" disabled={busy} onClick={() => void end(true)}>
+        <button type="button" onClick={() => void end(true)}>
           Save story, next person
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void end(false)}>
+        <button type="button" className="secondary" onClick={() => void end(false)}>
           Pass
         </button>
       </div>
