@@ -55,6 +55,8 @@ export function CaptureForm(props: {
       });
       setText('');
       setThemeIds([]);
+      // Tags belong to the note just saved; whose words they are usually holds for the next.
+      setPolarity('neutral');
       setError(null);
       announce('Note saved');
     } catch (e) {
