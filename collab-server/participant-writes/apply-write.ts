@@ -1,5 +1,5 @@
 import type { ParticipantWrite } from '../../core/client/messages.ts';
-import type { Note, SessionDoc } from '../../core/index.ts';
+import { cardStage, type Note, type SessionDoc } from '../../core/index.ts';
 import { WriteError } from './write-error.ts';
 
 export interface WriteContext {
@@ -82,7 +82,9 @@ export function applyDocWrite(
       return note.id;
     }
     case 'card.vote': {
-      if (!session.cards.has(w.cardId))
+      // A draft has not been put to the room: to a participant it does not exist yet.
+      const card = session.cards.get(w.cardId);
+      if (!card || cardStage(card) === 'draft')
         throw new WriteError('not-found', 'There is no such reflect-back card.');
       session.setVote(w.cardId, ctx.participantId, w.vote);
       return w.cardId;
@@ -95,7 +97,8 @@ export function applyDocWrite(
           'Please agree that we may keep your words before adding a comment.',
         );
       const card = session.cards.get(w.cardId);
-      if (!card) throw new WriteError('not-found', 'There is no such reflect-back card.');
+      if (!card || cardStage(card) === 'draft')
+        throw new WriteError('not-found', 'There is no such reflect-back card.');
       const same = card.comments.find((c) => c.id === w.comment.id);
       if (same && same.participantId !== ctx.participantId)
         throw new WriteError('id-taken', 'That comment id is already used; make a new one.');

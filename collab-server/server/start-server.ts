@@ -17,6 +17,7 @@ import { addPlanRoutes } from '../http/routes-plan.ts';
 import { EditAudit } from '../sync/edit-audit.ts';
 import { addPeopleRoutes } from '../http/routes-people.ts';
 import { RetentionExpiryJob } from '../governance/expiry-job.ts';
+import { addRoomRoutes } from '../http/routes-room.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -178,6 +179,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addPlanRoutes(router, ctx);
   addPeopleRoutes(router, ctx);
   addHostingRoutes(router, ctx, { clock });
+  addRoomRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -18,18 +18,28 @@ const COUNT_MIN_INTERVAL_MS = 1_000;
 const MAX_FACILITATOR_ECHO = 50_000;
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Who a participant connection is, as facilitators may see it: decided by the server. */
+export interface PresenceIdentity {
+  participantId: string;
+  /** How reports refer to them ("a parent"); never a name. */
+  descriptor: string;
+}
 
 /**
- * Security decision: a participant's presence is rebuilt from three known fields; anything else
- * they send (ids, markup, huge strings) never reaches anyone.
+ * Security decision: a participant's presence is rebuilt by the server: who they are (their
+ * participant id and descriptor) comes from their token, never from what they send, and of what
+ * they send only two known fields (colour, typing) are kept; anything else (names, ids, markup,
+ * huge strings) never reaches anyone.
  */
-export function sanitisePresence(state: Record<string, unknown>): Record<string, unknown> {
+export function sanitisePresence(
+  state: Record<string, unknown>,
+  who: PresenceIdentity | null,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { role: 'participant' };
-  if (typeof state.name === 'string') {
-    const name = state.name.replace(CONTROL, '').trim().slice(0, 40);
-    if (name) out.name = name;
+  if (who) {
+    out.participantId = who.participantId;
+    out.descriptor = who.descriptor;
   }
   if (typeof state.colour === 'string' && COLOUR.test(state.colour)) out.colour = state.colour;
   else if (typeof state.color === 'string' && COLOUR.test(state.color)) out.colour = state.color;
@@ -41,6 +51,8 @@ interface Present {
   clientId: number;
   clock: number;
   state: Record<string, unknown> | null;
+  /** The participant a participant connection speaks for (null for facilitators). */
+  participantId: string | null;
 }
 
 /**
@@ -56,6 +68,9 @@ export class SessionPresence {
   private readonly participants = new Map<Connection, Present>();
   private readonly facilitators = new Map<Connection, Present>();
   private readonly buckets = new Map<Connection, TokenBucket>();
+  /** Participants present, by id: how many of their connections are present (phone and laptop). */
+  private readonly present = new Map<string, number>();
+  private readonly identities = new Map<Connection, PresenceIdentity | null>();
   private dirty: AwarenessEntry[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
   private countTimer: NodeJS.Timeout | null = null;
@@ -67,15 +82,16 @@ export class SessionPresence {
     /** All connections of the session (both documents). */
     private readonly connections: () => Iterable<Connection>,
     private readonly perSecond: number,
+    /** A participant's descriptor, read once per connection (not per message). */
+    private readonly describe: (participantId: string) => string | null = () => null,
   ) {
     this.keepAlive = setInterval(() => this.renewDueCounts(), RENEW_CHECK_MS);
     this.keepAlive.unref();
   }
 
+  /** Participants present: people, not connections (one person on two devices counts once). */
   get count(): number {
-    let n = 0;
-    for (const p of this.participants.values()) if (p.state) n++;
-    return n;
+    return this.present.size;
   }
 
   /** What a newly connected client should hear first. */
@@ -85,9 +101,9 @@ export class SessionPresence {
     conn.countDueAt = Date.now() + Math.random() * KEEPALIVE_MS;
     if (conn.isParticipant) return;
     const entries: AwarenessEntry[] = [];
-    for (const p of this.participants.values()) if (p.state) entries.push({ ...p });
+    for (const p of this.participants.values()) if (p.state) entries.push(wire(p));
     for (const [c, p] of this.facilitators)
-      if (c !== conn && c.docName === conn.docName && p.state) entries.push({ ...p });
+      if (c !== conn && c.docName === conn.docName && p.state) entries.push(wire(p));
     if (entries.length > 0) conn.send(encodeAwareness(entries));
   }
 
@@ -119,14 +135,23 @@ export class SessionPresence {
     const table = conn.isParticipant ? this.participants : this.facilitators;
     const before = table.get(conn);
     if (before && own.clock < before.clock) return;
-    const state = own.state && conn.isParticipant ? sanitisePresence(own.state) : own.state;
-    const entry = { clientId: own.clientId, clock: own.clock, state };
+    const who = conn.isParticipant ? this.identity(conn) : null;
+    const state = own.state && conn.isParticipant ? sanitisePresence(own.state, who) : own.state;
+    const entry = {
+      clientId: own.clientId,
+      clock: own.clock,
+      state,
+      participantId: who?.participantId ?? null,
+    };
     const wasPresent = Boolean(before?.state);
     table.set(conn, entry);
     if (conn.isParticipant) {
-      this.dirty.push(entry);
+      this.dirty.push(wire(entry));
       this.scheduleFlush();
-      if (wasPresent !== Boolean(state)) this.scheduleCount();
+      if (wasPresent !== Boolean(state)) {
+        this.tally(entry.participantId, state ? 1 : -1);
+        this.scheduleCount();
+      }
     } else {
       const frame = new WsFrame(encodeAwareness([entry]));
       for (const c of this.facilitators.keys())
@@ -136,12 +161,14 @@ export class SessionPresence {
 
   remove(conn: Connection): void {
     this.buckets.delete(conn);
+    this.identities.delete(conn);
     const table = conn.isParticipant ? this.participants : this.facilitators;
     const p = table.get(conn);
     table.delete(conn);
     if (!p?.state) return;
     const gone = { clientId: p.clientId, clock: p.clock + 1, state: null };
     if (conn.isParticipant) {
+      this.tally(p.participantId, -1);
       this.dirty.push(gone);
       this.scheduleFlush();
       this.scheduleCount();
@@ -154,7 +181,31 @@ export class SessionPresence {
   /** Facilitators register on connect so they receive presence even before sending their own. */
   addFacilitator(conn: Connection): void {
     if (!this.facilitators.has(conn))
-      this.facilitators.set(conn, { clientId: -1, clock: 0, state: null });
+      this.facilitators.set(conn, { clientId: -1, clock: 0, state: null, participantId: null });
+  }
+
+  private identity(conn: Connection): PresenceIdentity | null {
+    let who = this.identities.get(conn);
+    if (who === undefined) {
+      const p = conn.principal;
+      who =
+        p.role === 'participant'
+          ? {
+              participantId: p.participantId,
+              descriptor: this.describe(p.participantId) ?? 'A participant',
+            }
+          : null;
+      this.identities.set(conn, who);
+    }
+    return who;
+  }
+
+  private tally(participantId: string | null, delta: 1 | -1): void {
+    // A participant connection without an identity still counts, under its own key.
+    const key = participantId ?? '';
+    const n = (this.present.get(key) ?? 0) + delta;
+    if (n <= 0) this.present.delete(key);
+    else this.present.set(key, n);
   }
 
   private idTaken(clientId: number, conn: Connection): boolean {
@@ -227,7 +278,13 @@ export class SessionPresence {
 
   close(): void {
     clearInterval(this.keepAlive);
+    this.identities.clear();
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.countTimer) clearTimeout(this.countTimer);
   }
+}
+
+/** An entry as it goes on the wire (the participant id travels inside the state, if at all). */
+function wire(p: Present): AwarenessEntry {
+  return { clientId: p.clientId, clock: p.clock, state: p.state };
 }

@@ -40,19 +40,29 @@ describe('protocol', () => {
     );
   });
 
-  it('presence keeps only name, colour and typing', () => {
+  it('presence says who from the token, and keeps only colour and typing of what is sent', () => {
+    const who = { participantId: 'p_real', descriptor: 'A parent' };
     expect(
-      sanitisePresence({
-        name: '  Sam\u0000\u202e  ',
-        colour: '#aabbcc',
-        typing: true,
-        participantId: 'p_1',
-        html: '<img>',
-      }),
-    ).toEqual({ role: 'participant', name: 'Sam', colour: '#aabbcc', typing: true });
-    expect(sanitisePresence({ name: 'x'.repeat(500), colour: 'red' })).toEqual({
+      sanitisePresence(
+        {
+          name: '  Sam\u0000\u202e  ',
+          colour: '#aabbcc',
+          typing: true,
+          participantId: 'p_1',
+          descriptor: 'Someone else',
+          html: '<img>',
+        },
+        who,
+      ),
+    ).toEqual({
       role: 'participant',
-      name: 'x'.repeat(40),
+      participantId: 'p_real',
+      descriptor: 'A parent',
+      colour: '#aabbcc',
+      typing: true,
+    });
+    expect(sanitisePresence({ user: { name: 'x'.repeat(500) }, colour: 'red' }, null)).toEqual({
+      role: 'participant',
     });
   });
 });

@@ -1,7 +1,7 @@
 import {
   projectRoom,
   projectRoomActions,
-  projectRoomCard,
+  projectRoomCards,
   projectRoomNote,
   projectRoomState,
   themeNames,
@@ -82,16 +82,20 @@ export class RoomProjector {
     this.room.doc.transact(() => {
       if (this.header)
         this.room.applyState(
-          projectRoomState(this.record(), {
-            agenda: this.session.agenda(),
-            persona: this.session.persona(),
-            currentStepId: this.session.currentStepId(),
-          }),
+          projectRoomState(
+            this.record(),
+            {
+              agenda: this.session.agenda(),
+              persona: this.session.persona(),
+              currentStepId: this.session.currentStepId(),
+            },
+            this.live(),
+          ),
         );
       for (const [id, note] of notes) this.room.applyNote(id, note);
       if (this.cards) {
         const names = themeNames(this.programme.themes.all());
-        this.room.applyCards(this.session.cards.all().map((c) => projectRoomCard(c, names)));
+        this.room.applyCards(projectRoomCards(this.session.cards.all(), names));
       }
       if (this.actions) this.room.applyActions(projectRoomActions(this.programme.actions.all()));
     }, PROJECTION_ORIGIN);
@@ -107,11 +111,16 @@ export class RoomProjector {
         content: this.session.read(),
         codebook: p.codebook,
         actions: p.actions,
+        live: this.live(),
       }),
       PROJECTION_ORIGIN,
     );
     this.header = this.cards = this.actions = false;
     this.notes.clear();
+  }
+
+  private live() {
+    return { timer: this.session.timer(), storyRound: this.session.storyRound() };
   }
 
   destroy(): void {

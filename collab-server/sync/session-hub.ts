@@ -87,7 +87,11 @@ export class SessionHub {
     // The room is derived: bring it up to date with whatever is stored (repairs a crash between
     // a session commit and its projection).
     committer.run(() => this.projector.full());
-    this.presence = new SessionPresence(() => this.connections(), presencePerSecond);
+    this.presence = new SessionPresence(
+      () => this.connections(),
+      presencePerSecond,
+      (participantId) => store.participants.get(participantId)?.descriptor ?? null,
+    );
     programme.hubs.add(this);
   }
 

@@ -111,6 +111,9 @@ export function buildExportView(
         ...c,
         text: clean(c.text),
         comments: c.comments.map((m) => ({ ...m, text: clean(m.text) })),
+        ...(c.decision?.outcome === 'amended'
+          ? { decision: { ...c.decision, wording: clean(c.decision.wording) } }
+          : {}),
       })),
       debrief: {
         ...rec.debrief,

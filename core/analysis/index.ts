@@ -7,3 +7,5 @@ export * from './word-frequencies.ts';
 export * from './cloud-scopes.ts';
 export * from './demographics.ts';
 export * from './attendance.ts';
+export * from './attribution.ts';
+export * from './reflect-outcomes.ts';

@@ -1,6 +1,7 @@
 import type { Polarity, Theme } from '../model/index.ts';
 import { sortThemes } from '../model/index.ts';
 import type { ExportView, ViewNote } from './export-view.ts';
+import { countContributors, type Contributors } from './attribution.ts';
 
 export interface KeyThemeRow {
   theme: Theme;
@@ -14,6 +15,8 @@ export interface KeyThemeRow {
   counts: { want: number; doNotWant: number; other: number; total: number };
   /** How many different people's words the row holds (notes by no one are not counted). */
   participants: number;
+  /** Whose contributions the row holds, so a group's notes are named as the group's. */
+  contributors: Contributors;
   /** Session ids the theme was heard in. */
   sessionIds: string[];
 }
@@ -107,6 +110,7 @@ export function buildKeyThemeTable(view: ExportView, options: KeyThemeOptions = 
         total: list.length,
       },
       participants: people.size,
+      contributors: countContributors(list.map((v) => v.note)),
       sessionIds,
     });
   }

@@ -12,10 +12,20 @@ import {
   docSchemaVersion,
   migrateDoc,
   projectRoom,
+  projectRoomCards,
   projectRoomNote,
+  projectRoomState,
 } from './index.ts';
 import { makeDemoProgramme } from '../demo/index.ts';
-import { capturedNote, type Note } from '../model/index.ts';
+import {
+  capturedNote,
+  newStepTimer,
+  startStoryRound,
+  startTimer,
+  type Note,
+} from '../model/index.ts';
+
+const NOW = '2026-04-16T10:00:00.000Z';
 
 const note = (over: Partial<Note> = {}): Note => ({
   id: 'n1',
@@ -227,8 +237,61 @@ describe('room projection', () => {
     });
     for (const [i, card] of p.cards.entries()) {
       const votes = Object.values(rec.reflectCards[i]!.votes);
-      expect(card.agree + card.notQuite + card.disagree).toBe(votes.length);
+      expect(card.agree! + card.notQuite! + card.disagree!).toBe(votes.length);
     }
+  });
+
+  it('shows no draft, and no tallies or comments until the results are revealed', () => {
+    const s = SessionDoc.create();
+    const base = {
+      text: 'Evening clinics matter',
+      themeId: null,
+      polarity: 'want' as const,
+      order: 0,
+      votes: {},
+      comments: [],
+    };
+    s.cards.put({ ...base, id: 'c1', stage: 'draft' });
+    s.setVote('c1', 'p1', 'agree');
+    s.addCardComment('c1', { id: 'm1', participantId: 'p1', text: 'Yes', at: NOW });
+    const names = new Map<string, string>();
+    expect(projectRoomCards(s.cards.all(), names)).toEqual([]);
+    s.sendCard('c1', Date.parse(NOW));
+    const sent = projectRoomCards(s.cards.all(), names)[0]!;
+    expect(sent).toMatchObject({ stage: 'sent', comments: [] });
+    expect(sent.agree).toBeUndefined();
+    s.revealCard('c1', Date.parse(NOW));
+    s.decideCard('c1', { outcome: 'amended', wording: 'Evening and weekend clinics', at: NOW });
+    expect(projectRoomCards(s.cards.all(), names)[0]).toMatchObject({
+      stage: 'revealed',
+      agree: 1,
+      notQuite: 0,
+      disagree: 0,
+      comments: ['Yes'],
+      outcome: 'amended',
+      wording: 'Evening and weekend clinics',
+    });
+    expect(s.cards.get('c1')?.decision?.outcome).toBe('amended');
+    s.decideCard('c1', null);
+    expect(s.cards.get('c1')?.decision).toBeUndefined();
+  });
+
+  it('projects the current step timer and story turn, never who speaks', () => {
+    const s = SessionDoc.create({
+      agenda: [
+        { id: 'st1', type: 'story-round', title: 'Stories', minutes: 20, prompt: 'Tell us' },
+      ],
+      currentStepId: 'st1',
+    });
+    s.setTimer(startTimer(newStepTimer('st1', 20), Date.parse(NOW)));
+    s.setStoryRound(startStoryRound('st1', ['p1', 'p2'], 120, Date.parse(NOW)));
+    const state = projectRoomState({ title: 'T', status: 'open' }, s.read(), {
+      timer: s.timer(),
+      storyRound: s.storyRound(),
+    });
+    expect(state.timer).toEqual({ durationMs: 1_200_000, elapsedMs: 0, startedAt: NOW });
+    expect(state.storyTurn).toEqual({ number: 1, of: 2, secondsEach: 120, startedAt: NOW });
+    expect(JSON.stringify(state)).not.toContain('p1');
   });
 
   it('applying the same projection twice sends nothing the second time', () => {

@@ -8,6 +8,10 @@ import {
   polaritySchema,
   sessionStatusSchema,
   stepQuestions,
+  cardStage,
+  roundFinished,
+  type StepTimer,
+  type StoryRound,
   type Action,
   type Note,
   type ReflectCard,
@@ -84,6 +88,31 @@ export const roomStateSchema = z
       })
       .strict()
       .nullable(),
+    /**
+     * The current step's timer: each screen counts down from its own clock (a running timer is
+     * written when started and paused, never every second). Optional: rooms projected before
+     * timers existed read as having none.
+     */
+    timer: z
+      .object({
+        durationMs: z.number().int().min(0),
+        elapsedMs: z.number().int().min(0),
+        startedAt: isoDateTimeSchema.nullable(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+    /** Whose turn it is in a story round, as a position only: never who. */
+    storyTurn: z
+      .object({
+        number: z.number().int().min(1),
+        of: z.number().int().min(1),
+        secondsEach: z.number().int().min(0),
+        startedAt: isoDateTimeSchema.nullable(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type RoomState = z.infer<typeof roomStateSchema>;
@@ -106,10 +135,16 @@ export const roomCardSchema = z
     polarity: polaritySchema,
     theme: z.string().nullable(),
     order: z.number(),
-    agree: z.number().int().min(0),
-    notQuite: z.number().int().min(0),
-    disagree: z.number().int().min(0),
+    /** Sent: votes open, results hidden. Revealed: the counts and comments below are shown. */
+    stage: z.enum(['sent', 'revealed']).optional(),
+    /** Counts and comments are absent until the facilitator reveals them (no group-think). */
+    agree: z.number().int().min(0).optional(),
+    notQuite: z.number().int().min(0).optional(),
+    disagree: z.number().int().min(0).optional(),
     comments: z.array(z.string()),
+    /** What the group decided, once recorded; an amended card carries its new wording. */
+    outcome: z.enum(['confirmed', 'amended', 'rejected']).optional(),
+    wording: z.string().optional(),
   })
   .strict();
 export type RoomCard = z.infer<typeof roomCardSchema>;
@@ -132,10 +167,17 @@ export interface RoomProjection {
   actions: RoomAction[];
 }
 
+/** What of running the room the projection reads besides the session content. */
+export interface RoomLive {
+  timer: StepTimer | null;
+  storyRound: StoryRound | null;
+}
+
 /** The room's header: title, status, the current step with its questions, the persona stage. */
 export function projectRoomState(
   session: Pick<Session, 'title' | 'status'>,
   content: Pick<SessionContent, 'agenda' | 'persona' | 'currentStepId'>,
+  live: RoomLive = { timer: null, storyRound: null },
 ): RoomState {
   const step =
     content.currentStepId === null
@@ -167,6 +209,23 @@ export function projectRoomState(
             },
           }
         : null,
+    timer:
+      step && live.timer?.stepId === step.id
+        ? {
+            durationMs: live.timer.durationMs,
+            elapsedMs: live.timer.elapsedMs,
+            startedAt: live.timer.startedAt,
+          }
+        : null,
+    storyTurn:
+      step && live.storyRound?.stepId === step.id && !roundFinished(live.storyRound)
+        ? {
+            number: live.storyRound.current + 1,
+            of: live.storyRound.order.length,
+            secondsEach: live.storyRound.secondsEach,
+            startedAt: live.storyRound.turnStartedAt,
+          }
+        : null,
   };
 }
 
@@ -176,20 +235,46 @@ export function projectRoomNote(n: Note): RoomNote | null {
   return { id: n.id, text: n.text, polarity: n.polarity, stepId: n.stepId, at: n.createdAt };
 }
 
-/** A reflect-back card with its votes counted (never who voted) and comments as text only. */
-export function projectRoomCard(c: ReflectCard, themeName: ReadonlyMap<string, string>): RoomCard {
-  const votes = Object.values(c.votes);
-  return {
+/**
+ * A reflect-back card as the room shows it: nothing of a draft; a sent card's words only; once
+ * revealed, its votes counted (never who voted) and comments as text only; and the group's
+ * decision once recorded.
+ */
+export function projectRoomCard(
+  c: ReflectCard,
+  themeName: ReadonlyMap<string, string>,
+): RoomCard | null {
+  const stage = cardStage(c);
+  if (stage === 'draft') return null;
+  const card: RoomCard = {
     id: c.id,
     text: c.text,
     polarity: c.polarity,
     theme: c.themeId === null ? null : (themeName.get(c.themeId) ?? null),
     order: c.order,
-    agree: votes.filter((v) => v === 'agree').length,
-    notQuite: votes.filter((v) => v === 'not-quite').length,
-    disagree: votes.filter((v) => v === 'disagree').length,
-    comments: c.comments.map((x) => x.text),
+    stage,
+    comments: [],
   };
+  if (stage === 'revealed') {
+    const votes = Object.values(c.votes);
+    card.agree = votes.filter((v) => v === 'agree').length;
+    card.notQuite = votes.filter((v) => v === 'not-quite').length;
+    card.disagree = votes.filter((v) => v === 'disagree').length;
+    card.comments = c.comments.map((x) => x.text);
+  }
+  if (c.decision) {
+    card.outcome = c.decision.outcome;
+    if (c.decision.outcome === 'amended') card.wording = c.decision.wording;
+  }
+  return card;
+}
+
+/** The cards the room shows, drafts left out. */
+export function projectRoomCards(
+  cards: readonly ReflectCard[],
+  themeName: ReadonlyMap<string, string>,
+): RoomCard[] {
+  return cards.map((c) => projectRoomCard(c, themeName)).filter((c): c is RoomCard => c !== null);
 }
 
 export function projectRoomActions(actions: readonly Action[]): RoomAction[] {
@@ -211,13 +296,14 @@ export function projectRoom(input: {
   content: SessionContent;
   codebook: readonly Theme[];
   actions: readonly Action[];
+  live?: RoomLive;
 }): RoomProjection {
   const { content } = input;
   const names = themeNames(input.codebook);
   return {
-    state: projectRoomState(input.session, content),
+    state: projectRoomState(input.session, content, input.live),
     notes: content.notes.map(projectRoomNote).filter((n): n is RoomNote => n !== null),
-    cards: content.reflectCards.map((c) => projectRoomCard(c, names)),
+    cards: projectRoomCards(content.reflectCards, names),
     actions: projectRoomActions(input.actions),
   };
 }

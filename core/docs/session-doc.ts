@@ -10,7 +10,13 @@ import {
   noteSchema,
   personaSchema,
   reflectCardSchema,
+  stepTimerSchema,
+  storyRoundSchema,
+  endTurn,
   type AgendaStep,
+  type CardDecision,
+  type StepTimer,
+  type StoryRound,
   type CardComment,
   type Debrief,
   type Note,
@@ -33,6 +39,10 @@ const DEBRIEF = 'debrief';
 
 const CURRENT_STEP = 'currentStepId';
 const PERSONA = 'persona';
+// Live state of running the room; plain values in the state map, so no migration is needed and
+// the room projection hears of them as header changes.
+const TIMER = 'timer';
+const STORY_ROUND = 'storyRound';
 
 export const SESSION_DOC_MIGRATIONS: readonly DocMigration[] = [
   {
@@ -251,6 +261,71 @@ export class SessionDoc {
   setCurrentStep(stepId: string | null): void {
     const v = stepId === null ? null : idSchema.parse(stepId);
     if ((this.state.get(CURRENT_STEP) ?? null) !== v) this.state.set(CURRENT_STEP, v);
+  }
+
+  /** The timer of the step being run, or null before any was started. */
+  timer(): StepTimer | null {
+    const parsed = stepTimerSchema.safeParse(this.state.get(TIMER));
+    return parsed.success ? parsed.data : null;
+  }
+
+  setTimer(timer: StepTimer | null): void {
+    const v = timer === null ? null : stepTimerSchema.parse(timer);
+    if (!sameJson(this.state.get(TIMER) ?? null, v)) this.state.set(TIMER, v);
+  }
+
+  /** The story round in progress (or the last one run), or null. */
+  storyRound(): StoryRound | null {
+    const parsed = storyRoundSchema.safeParse(this.state.get(STORY_ROUND));
+    return parsed.success ? parsed.data : null;
+  }
+
+  setStoryRound(round: StoryRound | null): void {
+    const v = round === null ? null : storyRoundSchema.parse(round);
+    if (!sameJson(this.state.get(STORY_ROUND) ?? null, v)) this.state.set(STORY_ROUND, v);
+  }
+
+  /**
+   * Ends the current speaker's turn: their story as a note of kind story captured for them, or a
+   * pass. The note and the turn are written in one transaction, so neither exists without the
+   * other.
+   */
+  endStoryTurn(story: Note | null, now: number): StoryRound {
+    const round = this.storyRound();
+    if (!round) throw new Error('no story round is running');
+    let next: StoryRound = round;
+    this.doc.transact(() => {
+      if (story) {
+        const note = this.notes.put({ ...story, kind: 'story' });
+        next = endTurn(round, { outcome: 'told', noteId: note.id }, now);
+      } else next = endTurn(round, { outcome: 'passed' }, now);
+      this.setStoryRound(next);
+    });
+    return next;
+  }
+
+  /** Puts a draft card in front of the room: on phones and the projector, results hidden. */
+  sendCard(cardId: string, now: number): void {
+    const card = this.cards.get(cardId);
+    if (!card) throw new Error(`no reflect-back card ${cardId}`);
+    if (card.stage !== 'draft') return;
+    this.cards.patch(cardId, { stage: 'sent', sentAt: new Date(now).toISOString() });
+  }
+
+  /** Shows a sent card's votes and comments to the room. */
+  revealCard(cardId: string, now: number): void {
+    const card = this.cards.get(cardId);
+    if (!card) throw new Error(`no reflect-back card ${cardId}`);
+    if (card.stage !== 'sent') return;
+    this.cards.patch(cardId, { stage: 'revealed', revealedAt: new Date(now).toISOString() });
+  }
+
+  /** Records (or with null, clears) what the group decided about a card. */
+  decideCard(cardId: string, decision: CardDecision | null): void {
+    const card = this.cards.get(cardId);
+    if (!card) throw new Error(`no reflect-back card ${cardId}`);
+    const { decision: _old, ...rest } = card;
+    this.cards.put(decision === null ? rest : { ...rest, decision });
   }
 
   /** One participant's vote on a card; a later vote replaces the earlier one. */

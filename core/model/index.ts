@@ -9,3 +9,6 @@ export * from './action.ts';
 export * from './reflect.ts';
 export * from './plan-edits.ts';
 export * from './action-form.ts';
+export * from './timer.ts';
+export * from './story-round.ts';
+export * from './live-status.ts';

@@ -39,6 +39,10 @@ export const noteAuthorSchema = z.discriminatedUnion('type', [
 ]);
 export type NoteAuthor = z.infer<typeof noteAuthorSchema>;
 
+export const NOTE_ATTRIBUTION_CHOICES = ['group', 'facilitator'] as const;
+export const noteAttributionChoiceSchema = z.enum(NOTE_ATTRIBUTION_CHOICES);
+export type NoteAttributionChoice = z.infer<typeof noteAttributionChoiceSchema>;
+
 export const noteSchema = z
   .object({
     id: idSchema,
@@ -54,6 +58,13 @@ export const noteSchema = z
     /** Shown to participants in the room (text only, without author). */
     shared: z.boolean(),
     withdrawn: z.boolean(),
+    /**
+     * Whose words a facilitator's capture records when they are no one person's: "the group"
+     * (a view the room arrived at together) or the facilitator's own observation. Absent on
+     * participants' own notes, on captures for a named participant, and on notes made before
+     * the field existed (older programme files import unchanged).
+     */
+    attribution: noteAttributionChoiceSchema.optional(),
   })
   .strict();
 export type Note = z.infer<typeof noteSchema>;
@@ -61,6 +72,54 @@ export type Note = z.infer<typeof noteSchema>;
 /** The participant a note's words belong to, if any. */
 export function noteParticipantId(note: Note): string | null {
   return note.author.type === 'participant' ? note.author.participantId : note.author.capturedFor;
+}
+
+/** Whose contribution a note is, as reports and screens must count and name it. */
+export type NoteAttribution =
+  | { kind: 'participant'; participantId: string }
+  | { kind: 'group' }
+  | { kind: 'facilitator'; facilitator: string }
+  | { kind: 'unattributed' };
+
+/**
+ * The one rule for whose contribution a note is: a participant's (their own note, or words
+ * captured for them), the group's, the facilitator's own observation, or unattributed (a capture
+ * that did not say). Reports count a group's note as the group's, never as "from 0 people".
+ * @example noteAttribution(note).kind === 'group'
+ */
+export function noteAttribution(note: Note): NoteAttribution {
+  if (note.author.type === 'participant')
+    return { kind: 'participant', participantId: note.author.participantId };
+  if (note.author.capturedFor !== null)
+    return { kind: 'participant', participantId: note.author.capturedFor };
+  if (note.attribution === 'group') return { kind: 'group' };
+  if (note.attribution === 'facilitator')
+    return { kind: 'facilitator', facilitator: note.author.facilitator };
+  return { kind: 'unattributed' };
+}
+
+/** What a scribe chooses when capturing: a registered participant, the group, or themselves. */
+export type CaptureOnBehalf =
+  { type: 'participant'; participantId: string } | { type: 'group' } | { type: 'facilitator' };
+
+export const captureOnBehalfSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('participant'), participantId: idSchema }).strict(),
+  z.object({ type: z.literal('group') }).strict(),
+  z.object({ type: z.literal('facilitator') }).strict(),
+]);
+
+/** The note fields a capture on behalf of someone sets. */
+export function onBehalfFields(
+  on: CaptureOnBehalf,
+): Pick<Note, 'attribution'> & { capturedFor: string | null } {
+  switch (on.type) {
+    case 'participant':
+      return { capturedFor: on.participantId };
+    case 'group':
+      return { capturedFor: null, attribution: 'group' };
+    case 'facilitator':
+      return { capturedFor: null, attribution: 'facilitator' };
+  }
 }
 
 /**

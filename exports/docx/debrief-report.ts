@@ -4,6 +4,8 @@ import {
   attendanceBySession,
   erasureLine,
   buildKeyThemeTable,
+  outcomeSentence,
+  reflectOutcomes,
   selectQuotes,
   sessionCloud,
 } from '../../core/analysis/index.ts';
@@ -12,6 +14,7 @@ import {
   POLARITY_LABELS,
   SESSION_KIND_LABELS,
   stepQuestions,
+  type ReflectCard,
 } from '../../core/index.ts';
 import type { ProgressFn } from '../common/progress.ts';
 import { progressTracker } from '../common/progress.ts';
@@ -25,6 +28,25 @@ export interface DebriefOptions {
   sessionId: string;
   date: Date;
   onProgress?: ProgressFn;
+}
+
+/** What was read back to the group and what they decided, card by card. */
+function reflectBackBlocks(cards: ReflectCard[], view: ExportView): Block[] {
+  const outcomes = reflectOutcomes(cards, view.snapshot.codebook);
+  if (outcomes.length === 0) return [];
+  return [
+    heading('Read back to the group', 1),
+    table(
+      ['Read back', 'Votes', 'What the group decided', 'Wording agreed'],
+      outcomes.map((o) => [
+        o.theme ? `${o.readBack} (${o.theme})` : o.readBack,
+        `${o.votes.agree} yes, ${o.votes.notQuite} not quite, ${o.votes.disagree} no`,
+        outcomeSentence(o, formatDate),
+        o.outcome === 'rejected' ? 'None' : o.finalWording,
+      ]),
+      [0.3, 0.16, 0.24, 0.3],
+    ),
+  ];
 }
 
 const MODES = { 'in-person': 'In person', online: 'Online', hybrid: 'Hybrid' } as const;
@@ -133,6 +155,7 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
       para('No notes from this session were marked for quoting by people who agreed to be quoted.'),
     );
   for (const q of quotes) body.push(...quote(q.text, q.attribution));
+  body.push(...reflectBackBlocks(rec.reflectCards, view));
   body.push(heading('Key messages', 1));
   body.push(
     ...(rec.debrief.keyMessages.length > 0

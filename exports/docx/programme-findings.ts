@@ -1,5 +1,5 @@
 import type { CloudScope, KeyThemeTable } from '../../core/analysis/index.ts';
-import { selectQuotes, tallyDemographics } from '../../core/analysis/index.ts';
+import { contributorsPhrase, selectQuotes, tallyDemographics } from '../../core/analysis/index.ts';
 import { POLARITY_LABELS } from '../../core/index.ts';
 import { attendanceChart, demographicCharts } from '../charts/index.ts';
 import { formatDate } from '../common/report-date.ts';
@@ -120,7 +120,7 @@ export function keyThemeTableBlock(kt: KeyThemeTable, perCell = Number.POSITIVE_
     ['Theme', 'Notes', POLARITY_LABELS.want, POLARITY_LABELS['do-not-want']],
     kt.rows.map((r) => [
       r.path,
-      `${r.counts.total} from ${r.participants} ${r.participants === 1 ? 'person' : 'people'}`,
+      `${r.counts.total} ${contributorsPhrase(r.contributors)}`,
       cellStatements(r.want, perCell),
       cellStatements(r.doNotWant, perCell),
     ]),

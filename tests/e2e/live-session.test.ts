@@ -33,7 +33,7 @@ describe('a live session in real browsers', () => {
     await joinAndConsent(phone, world, code);
 
     // The facilitator moves the room to the first persona stage; the phone shows its question.
-    await fac.getByRole('button', { name: 'Show this step' }).nth(1).click();
+    await fac.getByRole('listbox', { name: 'Agenda' }).getByRole('option').nth(1).click();
     const stage = world.demo.sessions.find((s) => s.session.id === sessionId)!.persona!.stages[0]!;
     await phone.getByText(stage.question).waitFor();
 
@@ -53,8 +53,11 @@ describe('a live session in real browsers', () => {
     });
 
     // Shared by the facilitator, it appears in the room as text only.
-    const row = fac.getByRole('article', { name: words.slice(0, 60) });
-    await row.getByLabel('Show to the room').check();
+    await fac.getByRole('row', { name: new RegExp(words.slice(0, 40)) }).click();
+    await fac
+      .getByRole('group', { name: 'Tag the chosen note' })
+      .getByLabel('Show to the room')
+      .check();
     const shared = phone.locator('section', {
       has: phone.getByRole('heading', { name: 'What the group has said' }),
     });

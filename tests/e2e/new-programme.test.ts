@@ -32,7 +32,7 @@ describe('starting a programme from a template', () => {
     await page.getByRole('link', { name: 'Focus group: Parents and carers' }).click();
     await page.getByRole('link', { name: 'Run the room' }).click();
     await page.getByRole('heading', { name: 'Agenda' }).waitFor();
-    await page.getByRole('button', { name: 'Show this step' }).nth(1).click();
+    await page.getByRole('listbox', { name: 'Agenda' }).getByRole('option').nth(1).click();
     await page.getByText('How will you tell us we got it right?').first().waitFor();
     await page.close();
   });

@@ -136,7 +136,13 @@ describe('3 facilitators and 20 participants', () => {
     const seen = [...(facilitators[0]?.awareness.getStates().values() ?? [])].filter(
       (s) => s.role === 'participant',
     );
-    expect(seen.every((s) => !('secret' in s) && typeof s.name === 'string')).toBe(true);
+    // Who each is comes from their token (descriptor and id), never from what the phone claims.
+    expect(
+      seen.every((s) => !('secret' in s) && !('name' in s) && typeof s.descriptor === 'string'),
+    ).toBe(true);
+    expect(new Set(seen.map((s) => s.participantId))).toEqual(
+      new Set(people.map((p) => p.participantId)),
+    );
     await waitFor(
       () => rooms.every((r) => [...r.awareness.getStates().values()].some((s) => s.present === 20)),
       10_000,

@@ -115,9 +115,11 @@ function CardVote(props: { card: RoomCard; mine: Vote | undefined; onVote: (v: V
           </button>
         ))}
       </div>
-      <p className="hint counts">
-        {card.agree} yes, {card.notQuite} not quite, {card.disagree} no
-      </p>
+      {card.agree !== undefined && (
+        <p className="hint counts">
+          {card.agree} yes, {card.notQuite} not quite, {card.disagree} no
+        </p>
+      )}
     </div>
   );
 }

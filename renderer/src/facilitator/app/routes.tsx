@@ -1,7 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { LiveSession } from '../LiveSession.tsx';
 import { AuditPage } from '../pages/audit/AuditPage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
+import { ProjectorPage } from '../pages/live/ProjectorPage.tsx';
+import { RunRoomPage } from '../pages/live/RunRoomPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { DebriefPage } from '../pages/sessions/DebriefPage.tsx';
 import { SessionPlannerPage } from '../pages/sessions/SessionPlannerPage.tsx';
@@ -9,14 +10,13 @@ import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { PeoplePage } from '../pages/people/PeoplePage.tsx';
 import { ActionsPage } from '../pages/actions/ActionsPage.tsx';
-import { useAuth } from './auth-context.tsx';
 import { AppChrome } from './AppChrome.tsx';
 import { AuthGate } from './AuthGate.tsx';
 import { NotFound } from './NotFound.tsx';
 import { ProgrammeLayout } from './ProgrammeLayout.tsx';
-import { ProgrammeProvider, useProgramme } from './programme-context.tsx';
+import { ProgrammeProvider } from './programme-context.tsx';
 import { RouteError } from './RouteError.tsx';
-import { SessionLayout, SessionProvider, useSession } from './session-context.tsx';
+import { SessionLayout, SessionProvider } from './session-context.tsx';
 
 /*
  * The route table. Each area adds its own lines to the list it belongs to:
@@ -27,26 +27,13 @@ import { SessionLayout, SessionProvider, useSession } from './session-context.ts
  * - `topRoutes`: screens outside any programme (relative to /).
  */
 
-function RunRoute() {
-  const { programme } = useProgramme();
-  const session = useSession();
-  const { me } = useAuth();
-  return (
-    <LiveSession
-      programmeId={programme.id}
-      listing={session}
-      facilitator={me.name ?? 'Facilitator'}
-    />
-  );
-}
-
 export const sessionRoutes: RouteObject[] = [
   { index: true, element: <SessionPlannerPage /> },
-  { path: 'run', element: <RunRoute /> },
+  { path: 'run', element: <RunRoomPage /> },
   { path: 'debrief', element: <DebriefPage /> },
 ];
 
-export const bareSessionRoutes: RouteObject[] = [];
+export const bareSessionRoutes: RouteObject[] = [{ path: 'projector', element: <ProjectorPage /> }];
 
 export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },

@@ -1,4 +1,4 @@
-import { sortThemes, type Note, type Theme } from '../../../core/index.ts';
+import { sortThemes, type Note, type Theme } from '../../../../../core/index.ts';
 
 /** A live count of what was tagged to each theme, for reading back before the session ends. */
 export function ThemeSummary(props: { notes: Note[]; codebook: Theme[] }) {
