@@ -43,3 +43,11 @@ export function attendanceBySession(snapshot: ProgrammeSnapshot): SessionAttenda
       };
     });
 }
+
+/**
+ * Whether registered and attended mean anything for a session: planning meetings and
+ * facilitators' own debriefs have no participants, so a chart of them would show "0 of 0".
+ */
+export function attendanceApplies(session: Session): boolean {
+  return session.kind !== 'planning' && session.kind !== 'debrief';
+}

@@ -7,3 +7,4 @@ export * from './word-frequencies.ts';
 export * from './cloud-scopes.ts';
 export * from './demographics.ts';
 export * from './attendance.ts';
+export * from './report-findings.ts';

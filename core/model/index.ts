@@ -7,3 +7,4 @@ export * from './theme.ts';
 export * from './participant.ts';
 export * from './action.ts';
 export * from './reflect.ts';
+export * from './report.ts';

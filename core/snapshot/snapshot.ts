@@ -12,6 +12,7 @@ import {
   programmeSchema,
   recommendationSchema,
   reflectCardSchema,
+  reportTextSchema,
   sessionSchema,
   themeSchema,
 } from '../model/index.ts';
@@ -37,6 +38,8 @@ const snapshotShape = {
   actions: z.array(actionSchema).max(5000),
   sessions: z.array(sessionRecordSchema).max(500),
   participants: z.array(participantSchema).max(20_000),
+  /** The report's own words and logos; optional so files written before it still import. */
+  report: reportTextSchema.optional(),
 };
 
 /**
@@ -173,6 +176,14 @@ export const programmeSnapshotSchema = z
         }
       });
     });
+    for (const id of Object.keys(snap.report?.themeSummaries ?? {})) {
+      if (!themeIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['report', 'themeSummaries', id],
+          message: `unknown theme ${id}`,
+        });
+    }
     snap.participants.forEach((p, pi) => {
       p.attendance.forEach((a, ai) => {
         if (!sessionIds.has(a.sessionId)) {
