@@ -8,3 +8,4 @@ export * from './cloud-scopes.ts';
 export * from './demographics.ts';
 export * from './attendance.ts';
 export * from './report-findings.ts';
+export * from './report-drafts.ts';
