@@ -12,6 +12,7 @@ import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/h
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
+import { addReportRoutes, type ReportServices } from '../http/routes-reports.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Extra named exports (the exports module's documents) next to the built-in JSON ones. */
   exporters?: ExporterRegistry;
+  /** The report editor's builds and pictures (the exports module's REPORT_SERVICES). */
+  reports?: ReportServices;
   /** Compact a document's update log into a snapshot after this many updates (default 500). */
   compactEvery?: number;
   /** Unload a session's documents this long after everyone left (default 60 s). */
@@ -145,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addAuthRoutes(router, ctx);
   addFacilitatorRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
+  addReportRoutes(router, ctx, options.reports);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

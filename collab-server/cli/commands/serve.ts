@@ -30,6 +30,7 @@ export async function serveCommand(
   const { startServer } = await import('../../server/start-server.ts');
   // The report and table downloads the facilitator app and observers fetch from the server.
   const { DOWNLOADS } = await import('../../../exports/downloads.ts');
+  const { REPORT_SERVICES } = await import('../../../exports/report-services.ts');
   const staticDir = rendererDist();
   if (!staticDir)
     err('The web pages are not built yet (run `npm run build`); serving the API only.');
@@ -39,6 +40,7 @@ export async function serveCommand(
     host: opts.host,
     mode: opts.mode ?? 'server',
     exporters: DOWNLOADS,
+    reports: REPORT_SERVICES,
     ...(staticDir ? { staticDir } : {}),
   });
   if (opts.readyJson) {
