@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { LiveSession } from '../LiveSession.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
+import { ReportsPage } from '../pages/reports/ReportsPage.tsx';
 import { PeoplePanel } from '../PeoplePanel.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useAuth } from './auth-context.tsx';
@@ -53,6 +54,7 @@ export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
   { path: 'people', element: <PeopleRoute /> },
+  { path: 'reports', element: <ReportsPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
