@@ -59,6 +59,8 @@ export async function packDocument(
       default: {
         document: {
           run: { font: FONT, size: 24, language: { value: options.language ?? 'en-GB' } },
+          // Space after each paragraph, so paragraphs and the text after a table stand apart.
+          paragraph: { spacing: { after: 120 } },
         },
         title: { run: { font: FONT, size: 56, bold: true, color: HEADING_COLOUR } },
         heading1: {

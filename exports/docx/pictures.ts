@@ -9,8 +9,10 @@ const TABLE_SENTENCE = ' The full list is in the table beside it.';
 export function cloudBlocks(
   scope: CloudScope,
   figure: string,
-  withWordTable = true,
+  /** Where the cloud's word table is printed, or null when the document has none. */
+  wordTable: 'below' | 'appendix' | null = 'below',
 ): { picture: Block[]; words: Block[] } {
+  const withWordTable = wordTable !== null;
   if (scope.words.length === 0) {
     return { picture: [caption(`${figure}. ${scope.title}: no words to show.`)], words: [] };
   }
@@ -28,7 +30,7 @@ export function cloudBlocks(
         },
       ),
       caption(
-        `${figure}. ${scope.title} (${scope.noteCount} notes).${withWordTable ? ' Every word and its count is listed in the word tables appendix.' : ''}`,
+        `${figure}. ${scope.title} (${scope.noteCount} notes).${wordTable === 'below' ? ' Every word and its count is in the word table below.' : wordTable === 'appendix' ? ' Every word and its count is in the word tables appendix.' : ''}`,
       ),
     ],
     words: [

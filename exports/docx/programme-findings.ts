@@ -38,7 +38,11 @@ export function findings(
   const { view, table: kt } = data;
   const out: Block[] = [heading('Findings', 1, true)];
   for (const scope of clouds) {
-    const { picture, words } = cloudBlocks(scope, figures.next(), wordTables !== null);
+    const { picture, words } = cloudBlocks(
+      scope,
+      figures.next(),
+      wordTables !== null ? 'appendix' : null,
+    );
     out.push(...picture);
     if (wordTables && words.length > 0) wordTables.push(heading(scope.title, 2), ...words);
   }
