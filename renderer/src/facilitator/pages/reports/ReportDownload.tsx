@@ -24,10 +24,9 @@ export function ReportDownload(props: { programmeId: string }) {
           announce('The report could not be built.');
         } else if (state.ready) {
           announce('The report is ready and downloading.');
-          window.setTimeout(() => {
-            link.current?.click();
-            link.current?.focus();
-          }, 0);
+          // The file is sent as an attachment, so the browser saves it and the page stays.
+          window.location.assign(buildFileUrl(props.programmeId, id));
+          window.setTimeout(() => link.current?.focus(), 0);
         } else timer.current = window.setTimeout(() => poll(id), 400);
       },
       (e: Error) => setError(e.message),
