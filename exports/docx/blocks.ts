@@ -81,6 +81,8 @@ const CELL_MARGIN = 100;
 const BULLET_INDENT = 720;
 
 export type CellContent = string | number | readonly string[];
+/** Cells keep their lines close; the space after body paragraphs would double a table's height. */
+const CELL_SPACING = { after: 0 } as const;
 
 function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
   if (typeof content === 'string' || typeof content === 'number') {
@@ -88,13 +90,17 @@ function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
       .split('\n')
       .map(
         (line) =>
-          new Paragraph({ children: [new TextRun({ text: line, bold, size: TABLE_TEXT })] }),
+          new Paragraph({
+            spacing: CELL_SPACING,
+            children: [new TextRun({ text: line, bold, size: TABLE_TEXT })],
+          }),
       );
   }
   if (content.length === 0) return [new Paragraph('')];
   return content.map(
     (t) =>
       new Paragraph({
+        spacing: CELL_SPACING,
         children: [new TextRun({ text: t, size: TABLE_TEXT })],
         bullet: { level: 0 },
       }),
