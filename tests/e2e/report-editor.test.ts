@@ -76,12 +76,19 @@ describe('the report editor', () => {
     const full = shot('report-editor-1024');
     if (full) await page.screenshot({ path: full, fullPage: true });
 
-    // The report builds with a progress bar, then downloads.
-    const download = page.waitForEvent('download', { timeout: 180_000 });
-    // By keyboard, as a facilitator without a mouse would.
+    // The report builds with a progress bar, then downloads; by keyboard, as without a mouse.
     await page.getByRole('button', { name: 'Build and download the report' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('#report-progress').waitFor();
+    await page
+      .locator('.report-progress label', { hasText: 'Ready' })
+      .or(page.getByRole('alert'))
+      .waitFor({ timeout: 180_000 });
+    const done = shot('report-editor-built-1024');
+    if (done) await page.screenshot({ path: done, fullPage: true });
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('link', { name: /^Download .*report.* again$/ }).click();
     const file = await download;
     const path = await file.path();
     const buffer = readFileSync(path);
@@ -90,8 +97,6 @@ describe('the report editor', () => {
     expect(text).toContain('We conclude that waiting without news is the problem to fix first.');
     expect(text).not.toContain(draft);
     expect(buffer.includes(Buffer.from('Demo organisation logo'))).toBe(false); // zipped
-    const done = shot('report-editor-built-1024');
-    if (done) await page.screenshot({ path: done, fullPage: true });
 
     // Each chart and cloud downloads on its own.
     await page.getByRole('heading', { name: 'Charts and word clouds' }).waitFor();
