@@ -24,6 +24,8 @@ export interface BuildExportOptions {
   onProgress?: (p: ExportProgress) => void;
   /** docx: the programme report (default) or the key theme table alone. */
   document?: 'report' | 'key-themes';
+  /** docx report: add the appendix of every cloud's words and counts (off by default). */
+  wordTables?: boolean;
   /** csv: the key theme table (default) or the anonymised coded notes. */
   table?: 'key-themes' | 'notes';
   /** png, svg: every cloud and chart (default), or only one kind. */
@@ -124,7 +126,7 @@ export async function buildExport(
       return one(
         options.document === 'key-themes'
           ? await keyThemeDocx(view, { sessionId, date })
-          : await programmeReportDocx(view, { date, onProgress }),
+          : await programmeReportDocx(view, { date, onProgress, wordTables: options.wordTables }),
       );
     case 'debrief':
       return one(await debriefDocx(view, { sessionId: sessionId ?? '', date, onProgress }));

@@ -1,5 +1,6 @@
 import type { ExportView } from '../core/analysis/index.ts';
 import {
+  attendanceApplies,
   attendanceBySession,
   cloudScopes,
   sessionCloud,
@@ -47,7 +48,11 @@ export function imageFiles(
       : [
           ...demographicCharts(tally),
           ...(options.sessionId === undefined
-            ? [attendanceChart(attendanceBySession(view.snapshot))]
+            ? [
+                attendanceChart(
+                  attendanceBySession(view.snapshot).filter((a) => attendanceApplies(a.session)),
+                ),
+              ]
             : []),
         ];
   const total = scopes.length + charts.length;
@@ -88,13 +93,9 @@ export function imageFiles(
         name: 'chart-attendance.csv',
         data: toCsv(
           ['Session', 'Date', 'Registered', 'Attended', 'Came without registering'],
-          attendanceBySession(view.snapshot).map((a) => [
-            a.session.title,
-            a.session.date,
-            a.registered,
-            a.attended,
-            a.walkIns,
-          ]),
+          attendanceBySession(view.snapshot)
+            .filter((a) => attendanceApplies(a.session))
+            .map((a) => [a.session.title, a.session.date, a.registered, a.attended, a.walkIns]),
         ),
       });
     }

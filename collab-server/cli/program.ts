@@ -104,6 +104,10 @@ export function buildProgram(io: CliIo): Command {
       ]),
     )
     .option(
+      '--word-tables',
+      'docx report: add an appendix listing every word of each word cloud with its count',
+    )
+    .option(
       '--include-personal-data',
       'keep emails, phone numbers, NHS numbers and postcodes typed into notes instead of redacting them (contact details are never exported)',
     )

@@ -18,6 +18,7 @@ import { EditAudit } from '../sync/edit-audit.ts';
 import { addPeopleRoutes } from '../http/routes-people.ts';
 import { RetentionExpiryJob } from '../governance/expiry-job.ts';
 import { addRoomRoutes } from '../http/routes-room.ts';
+import { addReportRoutes, type ReportServices } from '../http/routes-reports.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /** Extra named exports (the exports module's documents) next to the built-in JSON ones. */
   exporters?: ExporterRegistry;
+  /** The report editor's builds and pictures (the exports module's REPORT_SERVICES). */
+  reports?: ReportServices;
   /** Compact a document's update log into a snapshot after this many updates (default 500). */
   compactEvery?: number;
   /** Unload a session's documents this long after everyone left (default 60 s). */
@@ -180,6 +183,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addPeopleRoutes(router, ctx);
   addHostingRoutes(router, ctx, { clock });
   addRoomRoutes(router, ctx);
+  addReportRoutes(router, ctx, options.reports);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

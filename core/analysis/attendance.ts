@@ -83,3 +83,11 @@ export function erasureLine(participants: readonly Participant[]): string | null
     ? 'The record of 1 person was erased at their request: they are counted in the attendance figures only.'
     : `The records of ${n} people were erased at their request: they are counted in the attendance figures only.`;
 }
+
+/**
+ * Whether registered and attended mean anything for a session: planning meetings and
+ * facilitators' own debriefs have no participants, so a chart of them would show "0 of 0".
+ */
+export function attendanceApplies(session: Session): boolean {
+  return session.kind !== 'planning' && session.kind !== 'debrief';
+}

@@ -1,5 +1,10 @@
 import type { Note, Participant, Session, Theme } from '../model/index.ts';
-import { noteParticipantId } from '../model/index.ts';
+import {
+  REPORT_SECTIONS,
+  noteParticipantId,
+  type ReportSection,
+  type ReportText,
+} from '../model/index.ts';
 import type { ProgrammeSnapshot, SessionRecord } from '../snapshot/snapshot.ts';
 import { redactText } from './redaction.ts';
 
@@ -62,6 +67,18 @@ export function personalStrings(participants: readonly Participant[]): string[] 
 export function noteIsExportable(note: Note, participant: Participant | null): boolean {
   if (note.hidden || note.withdrawn) return false;
   return participant === null || participant.consent.storeWords.given;
+}
+
+/** The report's own words redacted like every other text a facilitator typed. */
+function cleanReport(report: ReportText, clean: (t: string) => string): ReportText {
+  const sections = Object.fromEntries(REPORT_SECTIONS.map((k) => [k, clean(report[k])])) as Record<
+    ReportSection,
+    string
+  >;
+  const themeSummaries = Object.fromEntries(
+    Object.entries(report.themeSummaries).map(([id, t]) => [id, clean(t)]),
+  );
+  return { ...report, ...sections, themeSummaries };
 }
 
 /** Builds the export view of a snapshot; see ExportView. */
@@ -129,6 +146,7 @@ export function buildExportView(
     recommendations: snapshot.recommendations.map((r) => ({ ...r, text: clean(r.text) })),
     sessions,
     participants: [...participants.values()],
+    ...(snapshot.report ? { report: cleanReport(snapshot.report, clean) } : {}),
   };
   return {
     snapshot: sanitised,

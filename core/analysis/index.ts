@@ -9,3 +9,5 @@ export * from './demographics.ts';
 export * from './attendance.ts';
 export * from './attribution.ts';
 export * from './reflect-outcomes.ts';
+export * from './report-findings.ts';
+export * from './report-drafts.ts';

@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
 import {
+  REPORT_SECTIONS,
+  emptyReportText,
+  logoSchema,
+  reportTextIsEmpty,
+  reportTextSchema,
+  type Logo,
+  type ReportSection,
+  type ReportText,
   actionSchema,
   recommendationSchema,
   themeSchema,
@@ -8,6 +16,7 @@ import {
   type Theme,
 } from '../model/index.ts';
 import { EntryMap } from './entry-map.ts';
+import { ValueMap } from './value-map.ts';
 import { checkMigrationSequence, migrateDoc, type DocMigration } from './migrations.ts';
 
 /** Owner of the `programme/<id>` document: codebook, recommendations, "you said, we did". */
@@ -21,6 +30,16 @@ const ACTIONS = 'actions';
  */
 const RECORDS = 'records';
 const RECORDS_VERSION = 'version';
+
+/*
+ * The report's own words. Root-level maps that Yjs creates by name on first use, so older
+ * documents need no migration to gain them. Each section is one string key (the last writer of
+ * a section wins, as in any form field); theme summaries are keyed by theme id so two people
+ * writing about different themes both keep their words.
+ */
+const REPORT = 'report';
+const REPORT_THEME_SUMMARIES = 'reportThemeSummaries';
+const REPORT_LOGOS = 'reportLogos';
 
 export const PROGRAMME_DOC_MIGRATIONS: readonly DocMigration[] = [
   {
@@ -42,18 +61,22 @@ export interface ProgrammeContent {
   codebook: Theme[];
   recommendations: Recommendation[];
   actions: Action[];
+  /** Absent when nothing has been written, so a programme file without it reads back the same. */
+  report?: ReportText;
 }
 
 export class ProgrammeDoc {
   readonly themes: EntryMap<typeof themeSchema>;
   readonly recommendations: EntryMap<typeof recommendationSchema>;
   readonly actions: EntryMap<typeof actionSchema>;
+  readonly logos: ValueMap<typeof logoSchema>;
 
   /** Wraps an existing document without changing it. */
   constructor(readonly doc: Y.Doc) {
     this.themes = new EntryMap(doc.getMap(THEMES), themeSchema);
     this.recommendations = new EntryMap(doc.getMap(RECOMMENDATIONS), recommendationSchema);
     this.actions = new EntryMap(doc.getMap(ACTIONS), actionSchema);
+    this.logos = new ValueMap(doc.getMap(REPORT_LOGOS), logoSchema);
   }
 
   /** Brings a loaded document to the current schema (server side only). */
@@ -75,14 +98,17 @@ export class ProgrammeDoc {
       for (const t of content.codebook) this.themes.put(t);
       for (const r of content.recommendations) this.recommendations.put(r);
       for (const a of content.actions) this.actions.put(a);
+      if (content.report) this.writeReport(content.report);
     });
   }
 
   read(): ProgrammeContent {
+    const report = this.readReport();
     return {
       codebook: this.themes.all(),
       recommendations: this.recommendations.all(),
       actions: this.actions.all(),
+      ...(reportTextIsEmpty(report) ? {} : { report }),
     };
   }
 
@@ -143,6 +169,69 @@ export class ProgrammeDoc {
           this.recommendations.patch(id, { order });
       });
     });
+  }
+
+  /** The report's own words; empty strings where nothing was written. */
+  readReport(): ReportText {
+    const out = emptyReportText();
+    const sections = this.doc.getMap(REPORT);
+    for (const key of REPORT_SECTIONS) {
+      const v = sections.get(key);
+      if (typeof v === 'string') out[key] = v;
+    }
+    for (const [id, text] of this.doc.getMap(REPORT_THEME_SUMMARIES).entries()) {
+      if (typeof text === 'string' && text.trim() !== '') out.themeSummaries[id] = text;
+    }
+    out.logos = this.logos.all().sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+    // Validated as a whole so a value a broken client wrote cannot reach a report.
+    const parsed = reportTextSchema.safeParse(out);
+    return parsed.success ? parsed.data : emptyReportText();
+  }
+
+  /** Sets one section; an empty string removes it, so the report leaves the section out. */
+  setReportSection(key: ReportSection, text: string): void {
+    const value = reportTextSchema.shape[key].parse(text);
+    const sections = this.doc.getMap(REPORT);
+    if (value.trim() === '') {
+      if (sections.has(key)) sections.delete(key);
+    } else if (sections.get(key) !== value) sections.set(key, value);
+  }
+
+  /** Sets the facilitator's summary of one theme; empty removes it. */
+  setThemeSummary(themeId: string, text: string): void {
+    const parsed = reportTextSchema.shape.themeSummaries.parse({ [themeId]: text });
+    const value = parsed[themeId] ?? '';
+    const map = this.doc.getMap(REPORT_THEME_SUMMARIES);
+    if (value.trim() === '') {
+      if (map.has(themeId)) map.delete(themeId);
+    } else if (map.get(themeId) !== value) map.set(themeId, value);
+  }
+
+  putLogo(logo: Logo): Logo {
+    return this.logos.put(logo);
+  }
+
+  removeLogo(id: string): boolean {
+    return this.logos.remove(id);
+  }
+
+  private writeReport(report: ReportText): void {
+    const r = reportTextSchema.parse(report);
+    for (const key of REPORT_SECTIONS) this.setReportSection(key, r[key]);
+    for (const [id, text] of Object.entries(r.themeSummaries)) this.setThemeSummary(id, text);
+    for (const logo of r.logos) this.logos.put(logo);
+  }
+
+  /** Calls back after any change to the report's words or logos. */
+  observeReport(callback: (origin: unknown) => void): () => void {
+    const maps = [
+      this.doc.getMap(REPORT),
+      this.doc.getMap(REPORT_THEME_SUMMARIES),
+      this.doc.getMap(REPORT_LOGOS),
+    ];
+    const handler = (_events: unknown, tr: Y.Transaction) => callback(tr.origin);
+    for (const m of maps) m.observeDeep(handler);
+    return () => maps.forEach((m) => m.unobserveDeep(handler));
   }
 
   /** Calls back after any change to the codebook, recommendations or actions. */

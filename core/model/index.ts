@@ -12,3 +12,4 @@ export * from './action-form.ts';
 export * from './timer.ts';
 export * from './story-round.ts';
 export * from './live-status.ts';
+export * from './report.ts';

@@ -35,8 +35,21 @@ export function assembleSnapshot(
     }),
     participants: records.participants,
     ...(records.cohorts && records.cohorts.length > 0 ? { cohorts: records.cohorts } : {}),
+    ...reportFor(content, new Set(content.codebook.map((t) => t.id))),
   };
   return normaliseSnapshot(programmeSnapshotSchema.parse(snapshot));
+}
+
+/** The report's words, without summaries of themes since deleted from the codebook. */
+function reportFor(
+  content: ProgrammeContent,
+  themeIds: ReadonlySet<string>,
+): Pick<ProgrammeSnapshot, 'report'> {
+  if (!content.report) return {};
+  const themeSummaries = Object.fromEntries(
+    Object.entries(content.report.themeSummaries).filter(([id]) => themeIds.has(id)),
+  );
+  return { report: { ...content.report, themeSummaries } };
 }
 
 /** The inverse: the records for the store and the documents' contents, for import. */
@@ -56,6 +69,7 @@ export function splitSnapshot(snapshot: ProgrammeSnapshot): {
       codebook: snapshot.codebook,
       recommendations: snapshot.recommendations,
       actions: snapshot.actions,
+      ...(snapshot.report ? { report: snapshot.report } : {}),
     },
     sessionContents: new Map(
       snapshot.sessions.map(({ session, ...content }) => [

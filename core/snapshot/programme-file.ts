@@ -91,6 +91,17 @@ export function serialiseProgrammeFile(snapshot: ProgrammeSnapshot): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+/** Theme summaries by theme id and logos by their order, as the document has no order. */
+function normaliseReport(r: NonNullable<ProgrammeSnapshot['report']>) {
+  return {
+    ...r,
+    themeSummaries: Object.fromEntries(
+      Object.entries(r.themeSummaries).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+    logos: [...r.logos].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
+  };
+}
+
 /**
  * Puts every list in its canonical order so that a snapshot read back from the documents (whose
  * maps have no order) serialises exactly as the one that was written.
@@ -132,5 +143,6 @@ export function normaliseSnapshot(s: ProgrammeSnapshot): ProgrammeSnapshot {
     ...(s.cohorts && s.cohorts.length > 0
       ? { cohorts: [...s.cohorts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }
       : {}),
+    ...(s.report ? { report: normaliseReport(s.report) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import {
   programmeSchema,
   recommendationSchema,
   reflectCardSchema,
+  reportTextSchema,
   sessionSchema,
   themeSchema,
 } from '../model/index.ts';
@@ -40,6 +41,8 @@ const snapshotShape = {
   participants: z.array(participantSchema).max(20_000),
   /** Cohorts with the word their people are called by; optional, so format-1 files read unchanged. */
   cohorts: z.array(cohortSchema).max(200).optional(),
+  /** The report's own words and logos; optional so files written before it still import. */
+  report: reportTextSchema.optional(),
 };
 
 /**
@@ -192,6 +195,14 @@ export const programmeSnapshotSchema = z
         }
       });
     });
+    for (const id of Object.keys(snap.report?.themeSummaries ?? {})) {
+      if (!themeIds.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['report', 'themeSummaries', id],
+          message: `unknown theme ${id}`,
+        });
+    }
     snap.participants.forEach((p, pi) => {
       p.attendance.forEach((a, ai) => {
         if (!sessionIds.has(a.sessionId)) {

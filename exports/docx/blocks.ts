@@ -8,10 +8,12 @@ import {
   Table,
   TableCell,
   type TableOfContents,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
+import { textWidth } from '../common/measure.ts';
 
 /** What a section's body holds: paragraphs, tables and the contents. */
 export type Block = Paragraph | Table | TableOfContents;
@@ -73,31 +75,116 @@ export function quote(text: string, attribution: string): Paragraph[] {
 
 /** Table text is 10 pt (body text is 12 pt) so narrow number columns keep whole words. */
 const TABLE_TEXT = 20;
+/** Left and right cell margins, in twips. */
+const CELL_MARGIN = 100;
+/** Where a bulleted line's text starts inside a cell (Word's level-0 bullet indent), in twips. */
+const BULLET_INDENT = 720;
 
 export type CellContent = string | number | readonly string[];
+/** Cells keep their lines close; the space after body paragraphs would double a table's height. */
+const CELL_SPACING = { after: 0 } as const;
 
 function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
   if (typeof content === 'string' || typeof content === 'number') {
-    return [
-      new Paragraph({ children: [new TextRun({ text: String(content), bold, size: TABLE_TEXT })] }),
-    ];
+    return String(content)
+      .split('\n')
+      .map(
+        (line) =>
+          new Paragraph({
+            spacing: CELL_SPACING,
+            children: [new TextRun({ text: line, bold, size: TABLE_TEXT })],
+          }),
+      );
   }
   if (content.length === 0) return [new Paragraph('')];
   return content.map(
     (t) =>
       new Paragraph({
+        spacing: CELL_SPACING,
         children: [new TextRun({ text: t, size: TABLE_TEXT })],
         bullet: { level: 0 },
       }),
   );
 }
 
+/*
+ * Widths are measured with the export typeface (Atkinson Hyperlegible), which is wider than Arial
+ * and its metric twin Liberation Sans, plus a tenth for safety: a column measured wide enough for
+ * its longest word here is wide enough in Word and LibreOffice.
+ */
+const PX_TO_TWIPS = 15;
+const SAFETY = 1.1;
+
+function longestWordTwips(content: CellContent, bold: boolean): number {
+  const texts =
+    typeof content === 'number'
+      ? [String(content)]
+      : typeof content === 'string'
+        ? [content]
+        : content;
+  let widest = 0;
+  for (const text of texts) {
+    for (const word of text.split(/\s+/)) {
+      if (word === '') continue;
+      widest = Math.max(widest, textWidth(word, (TABLE_TEXT / 2) * (4 / 3), bold));
+    }
+  }
+  const indent = Array.isArray(content) && content.length > 0 ? BULLET_INDENT : 0;
+  return Math.ceil(widest * PX_TO_TWIPS * SAFETY) + 2 * CELL_MARGIN + indent;
+}
+
+/**
+ * Column widths in twips that give every column room for its longest word (so "Registered" is
+ * never broken into "Registere / d"), starting from the shares asked for and taking what a narrow
+ * column needs from the columns that have room to spare.
+ */
+export function fitColumnWidths(
+  header: readonly string[],
+  rows: readonly (readonly CellContent[])[],
+  shares: readonly number[],
+  total = TEXT_WIDTH_TWIPS,
+): number[] {
+  const mins = header.map((h, i) =>
+    Math.max(longestWordTwips(h, true), ...rows.map((r) => longestWordTwips(r[i] ?? '', false))),
+  );
+  const sum = shares.reduce((a, b) => a + b, 0) || 1;
+  const widths = shares.map((s) => (s / sum) * total);
+  const needMin = mins.reduce((a, b) => a + b, 0);
+  if (needMin >= total) {
+    // Not every word can fit: give each column its share of the page by what it needs.
+    return mins.map((m) => Math.floor((m / needMin) * total));
+  }
+  for (let pass = 0; pass < header.length; pass += 1) {
+    const short = widths.map((w, i) => Math.max(0, (mins[i] ?? 0) - w));
+    const deficit = short.reduce((a, b) => a + b, 0);
+    if (deficit <= 0.5) break;
+    const slack = widths.map((w, i) => ((short[i] ?? 0) > 0 ? 0 : Math.max(0, w - (mins[i] ?? 0))));
+    const slackSum = slack.reduce((a, b) => a + b, 0);
+    widths.forEach((w, i) => {
+      widths[i] = (short[i] ?? 0) > 0 ? (mins[i] ?? w) : w - ((slack[i] ?? 0) / slackSum) * deficit;
+    });
+  }
+  return widths.map((w) => Math.floor(w));
+}
+
+/** A row is kept on one page unless it is so long that it could not fit on one. */
+function fitsOnAPage(row: readonly CellContent[]): boolean {
+  const chars = (c: CellContent) =>
+    typeof c === 'number'
+      ? 1
+      : typeof c === 'string'
+        ? c.length
+        : c.join(' ').length + c.length * 40;
+  return Math.max(0, ...row.map(chars)) < 2000;
+}
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8c8c8c' };
 
 /**
  * A table with a header row that repeats on every page and is marked as a header for screen
- * readers. Cells hold text, a number, or a list (written as bullets). Widths are shares of the
- * text width and should add up to 1.
+ * readers, rows that are not split across pages, and columns wide enough for their longest word.
+ * Cells hold text, a number, or a list (written as bullets). Widths are the shares of the text
+ * width wanted (they are adjusted so no word breaks).
  */
 export function table(
   header: readonly string[],
@@ -105,17 +192,18 @@ export function table(
   widths?: readonly number[],
 ): Table {
   const shares = widths ?? header.map(() => 1 / header.length);
-  const columnWidths = shares.map((s) => Math.floor(s * TEXT_WIDTH_TWIPS));
+  const columnWidths = fitColumnWidths(header, rows, shares);
   const cell = (content: CellContent, i: number, isHeader: boolean) =>
     new TableCell({
       children: cellParagraphs(content, isHeader),
       width: { size: columnWidths[i] ?? 1000, type: WidthType.DXA },
       shading: isHeader ? { type: ShadingType.CLEAR, color: 'auto', fill: 'dce6f0' } : undefined,
-      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      margins: { top: 60, bottom: 60, left: CELL_MARGIN, right: CELL_MARGIN },
     });
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths,
+    layout: TableLayoutType.FIXED,
     borders: {
       top: BORDER,
       bottom: BORDER,
@@ -130,7 +218,13 @@ export function table(
         cantSplit: true,
         children: header.map((h, i) => cell(h, i, true)),
       }),
-      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, i, false)) })),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: fitsOnAPage(r),
+            children: r.map((c, i) => cell(c, i, false)),
+          }),
+      ),
     ],
   });
 }
@@ -173,4 +267,21 @@ export function image(
 /** A caption under a picture or table. */
 export function caption(text: string): Paragraph {
   return new Paragraph({ style: 'Caption', children: [new TextRun(text)] });
+}
+
+/** A person's text as paragraphs: a blank line starts a new paragraph, a line break is kept. */
+export function prose(text: string): Paragraph[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .flatMap((p) => {
+      const lines = p.split('\n');
+      if (lines.every((l) => /^\s*[-*•]\s+/.test(l))) {
+        return bullets(lines.map((l) => l.replace(/^\s*[-*•]\s+/, '')));
+      }
+      return new Paragraph({
+        children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
+      });
+    });
 }

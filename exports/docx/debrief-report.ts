@@ -142,7 +142,7 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
   }
   body.push(
     heading('Key theme table', 1),
-    keyThemeTableBlock(buildKeyThemeTable(view, { sessionId: s.id })),
+    keyThemeTableBlock(view, buildKeyThemeTable(view, { sessionId: s.id }), { sessionId: s.id }),
   );
   progress.step('drawing the word cloud');
   const cloud = cloudBlocks(sessionCloud(view, s.id), 'Figure 1');

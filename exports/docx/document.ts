@@ -43,17 +43,25 @@ function coreXml(meta: DocumentMeta): string {
 export async function packDocument(
   meta: DocumentMeta,
   sections: ISectionOptions[],
-  options: { pageNumbers?: boolean } = {},
+  options: { pageNumbers?: boolean; language?: string } = {},
 ): Promise<Buffer> {
   const doc = new Document({
     title: meta.title,
     subject: meta.subject,
     description: meta.description,
     creator: 'Cohear',
+    // Page numbers of the contents are worked out as Word lays the pages out (Arial's widths;
+    // LibreOffice's Liberation Sans has the same), and written into the field's result, which
+    // Word and LibreOffice both show on opening. (Asking Word to update fields on opening as
+    // well makes the docx library write the entries without their numbers.)
     ...(options.pageNumbers === true ? { pageNumbers: estimatePageNumbers } : {}),
     styles: {
       default: {
-        document: { run: { font: FONT, size: 24, language: { value: 'en-GB' } } },
+        document: {
+          run: { font: FONT, size: 24, language: { value: options.language ?? 'en-GB' } },
+          // Space after each paragraph, so paragraphs and the text after a table stand apart.
+          paragraph: { spacing: { after: 120 } },
+        },
         title: { run: { font: FONT, size: 56, bold: true, color: HEADING_COLOUR } },
         heading1: {
           run: { font: FONT, size: 36, bold: true, color: HEADING_COLOUR },

@@ -22,9 +22,9 @@ export async function keyThemeDocx(
         children: [
           heading(title, 1),
           para(
-            `${table.totalNotes} notes, ${table.rows.length} themes, as of ${formatDate(options.date)}. Each theme shows the number of notes and, in brackets, of different people.`,
+            `${table.totalNotes} notes, ${table.rows.length} themes, as of ${formatDate(options.date)}. Notes that say the same are one statement; a statement the group made together counts as the group's, not as any one person's.`,
           ),
-          keyThemeTableBlock(table),
+          keyThemeTableBlock(view, table, { sessionId: options.sessionId }),
         ],
       },
     ],

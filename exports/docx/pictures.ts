@@ -3,11 +3,16 @@ import { type RenderedChart, chartPng } from '../charts/index.ts';
 import { cloudPng, renderCloud } from '../cloud/index.ts';
 import { type Block, caption, image, table } from './blocks.ts';
 
+const TABLE_SENTENCE = ' The full list is in the table beside it.';
+
 /** A word cloud placed in a document: picture with alt text, caption, and its word table. */
 export function cloudBlocks(
   scope: CloudScope,
   figure: string,
+  /** Where the cloud's word table is printed, or null when the document has none. */
+  wordTable: 'below' | 'appendix' | null = 'below',
 ): { picture: Block[]; words: Block[] } {
+  const withWordTable = wordTable !== null;
   if (scope.words.length === 0) {
     return { picture: [caption(`${figure}. ${scope.title}: no words to show.`)], words: [] };
   }
@@ -18,10 +23,14 @@ export function cloudBlocks(
       image(
         png,
         { width: cloud.width, height: cloud.height },
-        { title: scope.title, description: cloud.alt },
+        {
+          title: scope.title,
+          // The cloud's own description points to its table; without one that would mislead.
+          description: withWordTable ? cloud.alt : cloud.alt.replace(TABLE_SENTENCE, ''),
+        },
       ),
       caption(
-        `${figure}. ${scope.title} (${scope.noteCount} notes). Every word and its count is listed in the word table.`,
+        `${figure}. ${scope.title} (${scope.noteCount} notes).${wordTable === 'below' ? ' Every word and its count is in the word table below.' : wordTable === 'appendix' ? ' Every word and its count is in the word tables appendix.' : ''}`,
       ),
     ],
     words: [

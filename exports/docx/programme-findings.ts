@@ -1,99 +1,85 @@
-import type { CloudScope, KeyThemeTable } from '../../core/analysis/index.ts';
-import { contributorsPhrase, selectQuotes, tallyDemographics } from '../../core/analysis/index.ts';
-import { POLARITY_LABELS } from '../../core/index.ts';
-import { attendanceChart, demographicCharts } from '../charts/index.ts';
+import type {
+  CloudScope,
+  ExportView,
+  KeyThemeTable,
+  Statement,
+} from '../../core/analysis/index.ts';
+import {
+  selectQuotes,
+  statementSource,
+  themeFindings,
+  themeReflectOutcomes,
+} from '../../core/analysis/index.ts';
+import { POLARITY_LABELS, writtenText } from '../../core/index.ts';
 import { formatDate } from '../common/report-date.ts';
-import { type Block, bullets, heading, para, quote, table } from './blocks.ts';
-import { chartBlocks, cloudBlocks } from './pictures.ts';
-import { type ReportData, plural, themeQuestions, themeSummary } from './programme-context.ts';
+import { type Block, bullets, heading, para, prose, quote, table } from './blocks.ts';
+import { writtenSection } from './programme-front.ts';
+import type { FigureCounter } from './programme-demographics.ts';
+import { cloudBlocks } from './pictures.ts';
+import { type ReportData, plural } from './programme-context.ts';
 
-/** Numbers figures in the order they appear. */
-export class FigureCounter {
-  private n = 0;
-  next(): string {
-    this.n += 1;
-    return `Figure ${this.n}`;
-  }
+/** A merged statement as a line: its words, then who said it when that tells the reader something. */
+function statementLine(s: Statement): string {
+  const source = statementSource(s);
+  return source === null ? s.text : `${s.text} (${source})`;
 }
 
-export function demographics(data: ReportData, figures: FigureCounter): Block[] {
-  const tally = tallyDemographics(data.view.snapshot);
-  const out: Block[] = [
-    heading('Demographics', 1, true),
-    para(
-      `These figures describe ${tally.basis} (n = ${tally.n}). Percentages are rounded so that each question adds up to 100%.`,
-    ),
-  ];
-  const charts = new Map(demographicCharts(tally).map((c) => [c.key, c]));
-  for (const field of tally.fields) {
-    out.push(heading(field.label, 2));
-    const chart = charts.get(`chart-demographics-${field.field.toLowerCase()}`);
-    if (chart) out.push(...chartBlocks(chart, figures.next()));
-    out.push(
-      table(
-        ['Answer', 'People', 'Percent'],
-        [
-          ...field.rows.map((r) => [r.label, r.count, `${r.percent}%`]),
-          ['Total', field.n, field.n > 0 ? '100%' : '0%'],
-        ],
-        [0.6, 0.2, 0.2],
-      ),
-    );
-  }
-  out.push(heading('Attendance', 2));
-  out.push(...chartBlocks(attendanceChart(data.attendance), figures.next()));
-  out.push(
-    table(
-      ['Session', 'Date', 'Registered', 'Attended', 'Came without registering'],
-      data.attendance.map((a) => [
-        a.session.title,
-        formatDate(a.session.date),
-        a.registered,
-        a.attended,
-        a.walkIns,
-      ]),
-      [0.36, 0.2, 0.14, 0.14, 0.16],
-    ),
-  );
-  return out;
-}
-
-/** Findings: the overall clouds, then for each theme its questions, both columns, quotes and a summary. */
+/**
+ * Findings: the overall clouds, then for each theme, in the reference report's order, the
+ * questions asked about it, what people want, what they do NOT want, their own words, the
+ * facilitator's summary and what the group confirmed or amended when it was read back.
+ */
 export function findings(
   data: ReportData,
   clouds: readonly CloudScope[],
   figures: FigureCounter,
-  wordTables: Block[],
+  wordTables: Block[] | null,
 ): Block[] {
   const { view, table: kt } = data;
-  const out: Block[] = [
-    heading('Findings', 1, true),
-    para(
-      `The findings follow the ${plural(kt.rows.length, 'theme')} notes were tagged into. For each theme: the questions people were asked, what they want to see, what they do NOT want to see, their own words, and a short summary. Identical notes are listed once.`,
-    ),
-  ];
+  const out: Block[] = [heading('Findings', 1, true)];
   for (const scope of clouds) {
-    const { picture, words } = cloudBlocks(scope, figures.next());
+    const { picture, words } = cloudBlocks(
+      scope,
+      figures.next(),
+      wordTables !== null ? 'appendix' : null,
+    );
     out.push(...picture);
-    if (words.length > 0) wordTables.push(heading(scope.title, 2), ...words);
+    if (wordTables && words.length > 0) wordTables.push(heading(scope.title, 2), ...words);
   }
   for (const row of kt.rows) {
+    const f = data.findings.get(row.theme.id);
+    if (!f) continue;
     out.push(heading(row.path, 2));
-    const questions = themeQuestions(view, row.theme.id);
-    if (questions.length > 0) out.push(heading('Questions asked', 3), ...bullets(questions));
-    out.push(heading(POLARITY_LABELS.want, 3));
-    out.push(...(row.want.length > 0 ? bullets(row.want) : [para('Nothing was recorded.')]));
-    out.push(heading(POLARITY_LABELS['do-not-want'], 3));
-    out.push(
-      ...(row.doNotWant.length > 0 ? bullets(row.doNotWant) : [para('Nothing was recorded.')]),
-    );
-    if (row.other.length > 0) out.push(heading(POLARITY_LABELS.neutral, 3), ...bullets(row.other));
+    if (f.questions.length > 0) out.push(heading('Questions asked', 3), ...bullets(f.questions));
+    const column = (title: string, list: readonly Statement[]) =>
+      list.length > 0 ? [heading(title, 3), ...bullets(list.map(statementLine))] : [];
+    out.push(...column(POLARITY_LABELS.want, f.want));
+    out.push(...column(POLARITY_LABELS['do-not-want'], f.doNotWant));
+    out.push(...column(POLARITY_LABELS.neutral, f.other));
     const quotes = selectQuotes(view, { themeId: row.theme.id, limit: 4 });
     if (quotes.length > 0) {
       out.push(heading('In their words', 3));
       for (const q of quotes) out.push(...quote(q.text, q.attribution));
     }
-    out.push(heading('Summary', 3), para(themeSummary(view, row)));
+    const summary = writtenText(data.text.themeSummaries[row.theme.id]);
+    if (summary !== null) out.push(heading('Summary', 3), ...prose(summary));
+    const outcomes = themeReflectOutcomes(view, row.theme.id);
+    if (outcomes.length > 0) {
+      out.push(heading('Read back to the group', 3));
+      for (const o of outcomes) {
+        out.push(
+          o.status === 'confirmed'
+            ? para(
+                { bold: 'Confirmed: ' },
+                `“${o.readBack}” (${o.sessionTitle}, ${formatDate(o.at)})`,
+              )
+            : para(
+                { bold: 'Amended: ' },
+                `“${o.readBack}” became “${o.wording}” (${o.sessionTitle}, ${formatDate(o.at)})`,
+              ),
+        );
+      }
+    }
   }
   if (kt.untagged > 0) {
     out.push(
@@ -106,76 +92,79 @@ export function findings(
 }
 
 /** The cells of the key theme table: the first few statements, then how many more. */
-function cellStatements(list: readonly string[], perCell: number): string[] {
-  const shown = list.slice(0, perCell);
+function cellStatements(list: readonly Statement[], perCell: number): string[] {
+  const shown = list.slice(0, perCell).map(statementLine);
   const more = list.length - perCell;
   return more > 0
     ? [...shown, `and ${more} more ${more === 1 ? 'statement' : 'statements'} in the findings`]
     : shown;
 }
 
-/** The key theme table as a Word table. */
-export function keyThemeTableBlock(kt: KeyThemeTable, perCell = Number.POSITIVE_INFINITY): Block {
+/** The key theme table as a Word table, counting the group's words as the group's. */
+export function keyThemeTableBlock(
+  view: ExportView,
+  kt: KeyThemeTable,
+  options: { perCell?: number; sessionId?: string } = {},
+): Block {
+  const perCell = options.perCell ?? Number.POSITIVE_INFINITY;
   return table(
-    ['Theme', 'Notes', POLARITY_LABELS.want, POLARITY_LABELS['do-not-want']],
-    kt.rows.map((r) => [
-      r.path,
-      `${r.counts.total} ${contributorsPhrase(r.contributors)}`,
-      cellStatements(r.want, perCell),
-      cellStatements(r.doNotWant, perCell),
-    ]),
-    [0.18, 0.12, 0.35, 0.35],
+    ['Theme', 'Statements', POLARITY_LABELS.want, POLARITY_LABELS['do-not-want']],
+    kt.rows.map((r) => {
+      const f = themeFindings(view, r.theme.id, options.sessionId);
+      return [
+        r.path,
+        voicesCell(f.voices),
+        cellStatements(f.want, perCell),
+        cellStatements(f.doNotWant, perCell),
+      ];
+    }),
+    [0.18, 0.14, 0.34, 0.34],
   );
+}
+
+function voicesCell(v: { statements: number; groupStatements: number; people: number }): string {
+  const own = v.statements - v.groupStatements;
+  const lines = [`${v.statements}`];
+  if (v.groupStatements > 0) lines.push(`${v.groupStatements} from the group`);
+  if (own > 0) lines.push(`${own} from ${plural(v.people, 'person', 'people')}`);
+  return lines.join('\n');
 }
 
 export function summaryOfFindings(data: ReportData): Block[] {
-  return [
-    heading('Summary of findings', 1, true),
-    para(
-      'The key theme table puts what people want to see beside what they do NOT want to see, for every theme. Each cell shows the first three statements; the findings list them all.',
-    ),
-    keyThemeTableBlock(data.table, 3),
-  ];
-}
-
-export function conclusions(data: ReportData): Block[] {
-  const { view, table: kt } = data;
-  const top = [...kt.rows].sort((a, b) => b.counts.total - a.counts.total).slice(0, 3);
-  const confirmed = [...view.sessions.values()].filter((s) => s.debrief.confirmedWithGroup).length;
-  const out: Block[] = [heading('Conclusions', 1, true)];
-  if (top.length > 0) {
+  const out: Block[] = [heading('Summary of findings', 1, true)];
+  const words = writtenText(data.text.summaryOfFindings);
+  if (words !== null) out.push(...prose(words));
+  if (data.table.rows.length > 0) {
     out.push(
+      heading('Key theme table', 2),
       para(
-        `What people raised most was ${top.map((r) => r.theme.name).join(', ')}. ` +
-          top
-            .map((r) => {
-              const first = r.doNotWant[0] ?? r.want[0];
-              return first
-                ? `On ${r.theme.name.toLowerCase()}, one note sums it up: “${first}”`
-                : '';
-            })
-            .filter(Boolean)
-            .join(' '),
+        'What people want to see beside what they do NOT want to see, for every theme; each cell shows the first three statements and the findings list them all.',
       ),
+      keyThemeTableBlock(data.view, data.table, { perCell: 3 }),
     );
   }
-  out.push(
-    para(
-      `What was heard was read back to the groups: ${confirmed} of ${plural(view.sessions.size, 'session')} confirmed with their group that the debrief reflected what they said.`,
-    ),
+  const debriefs = [...data.view.sessions.values()].filter(
+    (s) => s.debrief.summary.trim() !== '' || s.debrief.keyMessages.length > 0,
   );
-  const summaries = [...view.sessions.values()].filter((s) => s.debrief.summary.trim() !== '');
-  for (const s of summaries)
-    out.push(para({ bold: `${s.session.title}: ` }, s.debrief.summary.trim()));
-  return out;
+  if (debriefs.length > 0) {
+    out.push(heading('From the session debriefs', 2));
+    for (const s of debriefs) {
+      out.push(heading(s.session.title, 3));
+      if (s.debrief.summary.trim() !== '') out.push(...prose(s.debrief.summary));
+      out.push(...bullets(s.debrief.keyMessages));
+    }
+  }
+  return out.length === 1 ? [] : out;
 }
 
+/** Next steps: the facilitator's words, then the actions still open, short and long term. */
 export function nextSteps(data: ReportData): Block[] {
+  const out: Block[] = [...writtenSection('Next steps', data.text.nextSteps)];
   const open = data.view.snapshot.actions.filter(
     (a) => a.status !== 'done' && a.status !== 'not-doing',
   );
-  const out: Block[] = [heading('Next steps', 1, true)];
-  if (open.length === 0) return [...out, para('Every action recorded so far is complete.')];
+  if (open.length === 0) return out;
+  if (out.length === 0) out.push(heading('Next steps', 1, true));
   for (const term of ['short', 'long'] as const) {
     const list = open.filter((a) => a.term === term);
     if (list.length === 0) continue;
@@ -206,9 +195,9 @@ export function statusLabel(status: string): string {
 
 export function youSaidWeDid(data: ReportData): Block[] {
   const actions = data.view.snapshot.actions;
-  const out: Block[] = [heading('Appendix A: You said, we did', 1, true)];
-  if (actions.length === 0) return [...out, para('No actions have been recorded yet.')];
-  out.push(
+  if (actions.length === 0) return [];
+  return [
+    heading('Appendix A: You said, we did', 1, true),
     table(
       ['You said', 'We did', 'Status', 'Owner', 'Due'],
       actions.map((a) => [
@@ -218,8 +207,7 @@ export function youSaidWeDid(data: ReportData): Block[] {
         a.owner,
         a.due ? formatDate(a.due) : '',
       ]),
-      [0.3, 0.34, 0.12, 0.12, 0.12],
+      [0.3, 0.32, 0.12, 0.14, 0.12],
     ),
-  );
-  return out;
+  ];
 }

@@ -1,11 +1,28 @@
-import { AlignmentType, Paragraph, TableOfContents, TextRun } from 'docx';
+import { AlignmentType, ImageRun, Paragraph, TableOfContents, TextRun } from 'docx';
 import { erasureLine, tallyDemographics } from '../../core/analysis/index.ts';
-import { SESSION_KIND_LABELS } from '../../core/index.ts';
+import { type Logo, writtenText } from '../../core/index.ts';
 import { formatDate } from '../common/report-date.ts';
-import { type Block, bullets, heading, numbered, para, table } from './blocks.ts';
+import { type Block, bullets, heading, numbered, para, prose, table } from './blocks.ts';
 import { type ReportData, plural } from './programme-context.ts';
 
-/** Title page: what, for whom, by whom, when. */
+const MODES = { 'in-person': 'In person', online: 'Online', hybrid: 'Hybrid' } as const;
+/** Logos on the title page are at most this tall and wide, in pixels at 96 dpi. */
+const LOGO_BOX = { width: 220, height: 110 };
+
+function logoRun(logo: Logo): ImageRun {
+  const scale = Math.min(1, LOGO_BOX.width / logo.width, LOGO_BOX.height / logo.height);
+  return new ImageRun({
+    type: logo.mediaType === 'image/png' ? 'png' : 'jpg',
+    data: Buffer.from(logo.data, 'base64'),
+    transformation: {
+      width: Math.round(logo.width * scale),
+      height: Math.round(logo.height * scale),
+    },
+    altText: { name: `Logo ${logo.order + 1}`, title: logo.alt, description: logo.alt },
+  });
+}
+
+/** Title page: the logos, then what, for whom, by whom, when. */
 export function titlePage(data: ReportData, date: Date): Block[] {
   const p = data.view.snapshot.programme;
   const line = (text: string, size: number, bold = false) =>
@@ -14,8 +31,21 @@ export function titlePage(data: ReportData, date: Date): Block[] {
       spacing: { after: 240 },
       children: [new TextRun({ text, size, bold })],
     });
+  const logos = data.text.logos;
+  const logoLine: Block[] =
+    logos.length === 0
+      ? [new Paragraph({ spacing: { before: 2400 } })]
+      : [
+          new Paragraph({
+            spacing: { after: 1800 },
+            children: logos.flatMap((l, i) =>
+              i === 0 ? [logoRun(l)] : [new TextRun({ text: '\t' }), logoRun(l)],
+            ),
+            tabStops: logos.length > 1 ? [{ type: 'right', position: 9000 }] : [],
+          }),
+        ];
   return [
-    new Paragraph({ spacing: { before: 2400 } }),
+    ...logoLine,
     new Paragraph({ text: p.title, heading: 'Title' }),
     line('Report of the engagement programme', 32),
     ...(p.commissioner ? [line(`Prepared for ${p.commissioner}`, 28)] : []),
@@ -25,7 +55,7 @@ export function titlePage(data: ReportData, date: Date): Block[] {
   ];
 }
 
-/** Contents, filled in from the headings with the page numbers Word would give them. */
+/** Contents: a Word field over Heading 1-2, written with page numbers (see packDocument). */
 export function contents(): Block[] {
   return [
     new Paragraph({
@@ -36,130 +66,112 @@ export function contents(): Block[] {
   ];
 }
 
-export function introduction(data: ReportData): Block[] {
-  const p = data.view.snapshot.programme;
-  const out: Block[] = [heading('Introduction', 1, true)];
-  for (const text of p.introduction.split(/\n\s*\n/).filter((t) => t.trim() !== '')) {
-    out.push(para(text.trim()));
-  }
-  if (p.aims.length > 0) {
-    out.push(para('The programme set out to:'), ...bullets(p.aims));
-  }
-  if (p.startDate || p.endDate) {
-    const from = p.startDate ? formatDate(p.startDate) : 'its start';
-    const to = p.endDate ? formatDate(p.endDate) : 'now';
-    out.push(para(`It ran from ${from} to ${to}.`));
-  }
-  return out;
+/** A section of the facilitator's own words, or nothing when they wrote none. */
+export function writtenSection(title: string, text: string | undefined): Block[] {
+  const t = writtenText(text);
+  return t === null ? [] : [heading(title, 1, true), ...prose(t)];
 }
 
+/**
+ * The introduction: the facilitator's words (the report's, or the programme's own introduction
+ * when the report has none), then the programme's aims and dates, which are facts of its record.
+ */
+export function introduction(data: ReportData): Block[] {
+  const p = data.view.snapshot.programme;
+  const words = writtenText(data.text.introduction) ?? writtenText(p.introduction);
+  const out: Block[] = [...(words === null ? [] : prose(words))];
+  if (p.aims.length > 0) out.push(para('The programme set out to:'), ...bullets(p.aims));
+  if (p.startDate && p.endDate) {
+    out.push(para(`It ran from ${formatDate(p.startDate)} to ${formatDate(p.endDate)}.`));
+  }
+  return out.length === 0 ? [] : [heading('Introduction', 1, true), ...out];
+}
+
+/** The methodology: the facilitator's account, then the sessions and consent as recorded. */
 export function methodology(data: ReportData): Block[] {
-  const { view, attendance } = data;
+  const { view, sessions } = data;
   const people = view.snapshot.participants.filter((p) => p.attendance.some((a) => a.attended));
   // Erased records count in attendance only: their consent is no longer reported.
   const described = people.filter((p) => p.erasedAt === undefined);
   const consented = (k: 'storeWords' | 'quoteAnonymously' | 'recording') =>
     described.filter((p) => p.consent[k].given).length;
   const erased = erasureLine(view.snapshot.participants);
-  const walkIns = attendance.reduce((a, r) => a + r.walkIns, 0);
-  const attended = attendance.reduce((a, r) => a + r.attended, 0);
-  const out: Block[] = [
-    heading('Methodology', 1, true),
+  const out: Block[] = [heading('Methodology', 1, true)];
+  const words = writtenText(data.text.methodology);
+  if (words !== null) out.push(...prose(words));
+  const applies = new Set(data.attendance.map((a) => a.session.id));
+  const counted = (a: (typeof sessions)[number], n: number) =>
+    applies.has(a.session.id) ? n : '–';
+  out.push(
     heading('Sessions', 2),
-    para(
-      `The programme held ${plural(attendance.length, 'session')}. Each followed a planned agenda of discussion steps; what people said was captured as notes, by participants on their own devices or by a facilitator, and tagged into themes, each note marked as something people want to see or do NOT want to see.`,
-    ),
     table(
       ['Session', 'Date', 'Format', 'Cohort', 'Registered', 'Attended', 'Came without registering'],
-      attendance.map((a) => [
-        `${a.session.title} (${SESSION_KIND_LABELS[a.session.kind].toLowerCase()})`,
+      sessions.map((a) => [
+        a.session.title,
         formatDate(a.session.date),
-        a.session.mode === 'in-person'
-          ? 'In person'
-          : a.session.mode === 'online'
-            ? 'Online'
-            : 'Hybrid',
+        MODES[a.session.mode],
         a.session.cohort || 'Mixed',
-        a.registered,
-        a.attended,
-        a.walkIns,
+        counted(a, a.registered),
+        counted(a, a.attended),
+        counted(a, a.walkIns),
       ]),
-      [0.2, 0.12, 0.1, 0.16, 0.14, 0.12, 0.16],
+      [0.24, 0.14, 0.1, 0.16, 0.12, 0.1, 0.14],
     ),
-    heading('Cohorts', 2),
-    data.cohorts.length > 0
-      ? para(`Sessions were held with ${plural(data.cohorts.length, 'cohort')}:`)
-      : para('Sessions were open to everyone; no cohorts were set.'),
-    ...bullets(data.cohorts),
-    heading('Recruitment', 2),
+  );
+  const attended = data.attendance.reduce((a, r) => a + r.attended, 0);
+  const walkIns = data.attendance.reduce((a, r) => a + r.walkIns, 0);
+  out.push(
     para(
-      `${plural(data.registeredTotal, 'place')} were registered in advance across the sessions and there were ${plural(attended, 'attendance')} in all, ${walkIns} of them by people who came without registering. ${plural(people.length, 'person', 'different people')} attended at least one session.`,
+      `In all, ${plural(data.registeredTotal, 'place was', 'places were')} registered in advance and ${plural(people.length, 'person', 'different people')} attended (${plural(attended, 'attendance')} across the sessions, ${walkIns} of them by people who came without registering).`,
     ),
     heading('Consent', 2),
-    para(
-      `Everyone was asked for consent before taking part. Of the ${plural(described.length, 'person', 'people')} who attended${erased ? ' (not counting those whose records were erased)' : ''}, ${consented('storeWords')} agreed that their words could be kept for the analysis, ${consented('quoteAnonymously')} that they could be quoted without their name, and ${consented('recording')} to the session being recorded.`,
+    table(
+      [
+        erased
+          ? 'Of the people who attended (not counting erased records)'
+          : 'Of the people who attended',
+        'People',
+      ],
+      [
+        ['Agreed their words could be kept for the analysis', consented('storeWords')],
+        ['Agreed to be quoted without their name', consented('quoteAnonymously')],
+        ['Agreed to the session being recorded', consented('recording')],
+        ['Attended', described.length],
+      ],
+      [0.8, 0.2],
     ),
     para(
-      'Quotes in this report come only from notes marked as quotable by the facilitators, from people who agreed to be quoted, and are attributed by a descriptor and cohort, never a name. ' +
+      'Quotes come only from notes a facilitator marked as quotable, by people who agreed to be quoted, and are attributed by a descriptor, never a name. ' +
         (view.redacted
-          ? 'Names, email addresses, phone numbers, NHS numbers and postcodes written inside notes have been removed.'
+          ? 'Names, email addresses, phone numbers, NHS numbers and postcodes written in notes have been removed.'
           : 'Note text is shown as written: this copy was exported with redaction turned off and must not be shared.'),
     ),
-  ];
+  );
   const ex = view.excluded;
   const left = ex.hidden + ex.withdrawn + ex.noConsent;
   if (left > 0) {
     out.push(
       para(
-        `${plural(left, 'note')} ${left === 1 ? 'is' : 'are'} not included: ${ex.withdrawn} withdrawn by the person who wrote it, ${ex.hidden} hidden by a facilitator, and ${ex.noConsent} from people who did not agree to their words being kept.`,
+        `${plural(left, 'note')} ${left === 1 ? 'is' : 'are'} left out: ${ex.withdrawn} withdrawn by the person who wrote it, ${ex.hidden} hidden by a facilitator, and ${ex.noConsent} from people who did not agree to their words being kept.`,
       ),
     );
   }
   const demo = tallyDemographics(view.snapshot);
   out.push(
     para(
-      `Demographic questions (gender, age, ethnicity and town) were optional and each offered "prefer not to say"; they are reported for ${demo.basis} (n = ${demo.n}).`,
+      `Demographic questions were optional and each offered "prefer not to say"; they are reported for ${demo.basis} (n = ${demo.n}).`,
     ),
   );
   if (erased) out.push(para(erased));
   return out;
 }
 
-export function executiveSummary(data: ReportData): Block[] {
-  const { view, table: kt } = data;
-  const top = [...kt.rows].sort((a, b) => b.counts.total - a.counts.total).slice(0, 5);
-  const actions = view.snapshot.actions;
-  const done = actions.filter((a) => a.status === 'done').length;
-  const points = [
-    `${plural(data.attendedCount, 'person', 'people')} took part in ${plural(data.attendance.length, 'session')} with ${plural(data.cohorts.length, 'cohort')}.`,
-    `They contributed ${plural(view.notes.length, 'note')}, tagged into ${plural(kt.rows.length, 'theme')}.`,
-    ...(top.length > 0
-      ? [
-          `The themes raised most were ${top.map((r) => `${r.theme.name} (${plural(r.counts.total, 'note')})`).join(', ')}.`,
-        ]
-      : []),
-    `Across all themes, ${plural(view.notes.filter((n) => n.note.polarity === 'want').length, 'note')} described what people want to see and ${plural(view.notes.filter((n) => n.note.polarity === 'do-not-want').length, 'note')} what they do NOT want to see.`,
-    `This report makes ${plural(view.snapshot.recommendations.length, 'recommendation')}.`,
-    ...(actions.length > 0
-      ? [
-          `Of ${plural(actions.length, 'action')} taken from what people said, ${done} ${done === 1 ? 'is' : 'are'} done.`,
-        ]
-      : []),
-  ];
-  const keyMessages = [...view.sessions.values()].flatMap((s) => s.debrief.keyMessages);
-  const out: Block[] = [heading('Executive summary', 1, true), ...bullets(points)];
-  if (keyMessages.length > 0) {
-    out.push(heading('Key messages from the sessions', 2), ...bullets(keyMessages));
-  }
-  return out;
-}
-
 export function recommendations(data: ReportData): Block[] {
   const { view } = data;
   const recs = [...view.snapshot.recommendations].sort((a, b) => a.order - b.order);
-  const out: Block[] = [heading('Recommendations', 1, true)];
-  if (recs.length === 0) return [...out, para('No recommendations have been recorded yet.')];
-  out.push(
+  if (recs.length === 0) return [];
+  return [
+    heading('Recommendations', 1, true),
     ...numbered(
       recs.map((r) => {
         const themes = r.themeIds.map((id) => view.themes.get(id)?.name).filter(Boolean);
@@ -167,6 +179,5 @@ export function recommendations(data: ReportData): Block[] {
       }),
       1,
     ),
-  );
-  return out;
+  ];
 }

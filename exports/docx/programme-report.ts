@@ -7,28 +7,22 @@ import { type Block, heading, para } from './blocks.ts';
 import { packDocument } from './document.ts';
 import {
   contents,
-  executiveSummary,
   introduction,
   methodology,
   recommendations,
   titlePage,
+  writtenSection,
 } from './programme-front.ts';
 import { reportData } from './programme-context.ts';
-import {
-  FigureCounter,
-  conclusions,
-  demographics,
-  findings,
-  nextSteps,
-  summaryOfFindings,
-  youSaidWeDid,
-} from './programme-findings.ts';
+import { FigureCounter, demographics } from './programme-demographics.ts';
+import { findings, nextSteps, summaryOfFindings, youSaidWeDid } from './programme-findings.ts';
 
 export interface ProgrammeReportOptions {
   date: Date;
   onProgress?: ProgressFn;
+  /** Appendix of every cloud's words with their counts; off unless asked for. */
+  wordTables?: boolean;
 }
-
 function footer(title: string): Footer {
   return new Footer({
     children: [
@@ -58,27 +52,33 @@ export async function programmeReportDocx(
   const data = reportData(view);
   const clouds = cloudScopes(view).filter((c) => c.kind === 'programme' || c.kind === 'polarity');
   const figures = new FigureCounter();
-  const wordTables: Block[] = [];
+  const wordTables: Block[] | null = options.wordTables === true ? [] : null;
   progress.step('drawing demographics and attendance charts');
   const demo = demographics(data, figures);
   progress.step('drawing word clouds and writing findings');
   const found = findings(data, clouds, figures, wordTables);
   progress.step('writing the rest of the report');
+  const { text } = data;
   const body: Block[] = [
     ...introduction(data),
     ...methodology(data),
-    ...executiveSummary(data),
+    ...writtenSection('Executive summary', text.executiveSummary),
     ...recommendations(data),
     ...demo,
     ...found,
     ...summaryOfFindings(data),
-    ...conclusions(data),
+    ...writtenSection('Conclusions', text.conclusions),
     ...nextSteps(data),
+    ...writtenSection('About us', text.aboutOrganisation),
     ...youSaidWeDid(data),
   ];
-  if (wordTables.length > 0) {
+  if (wordTables && wordTables.length > 0) {
     body.push(
-      heading('Appendix B: Word tables', 1, true),
+      heading(
+        `Appendix ${data.view.snapshot.actions.length > 0 ? 'B' : 'A'}: Word tables`,
+        1,
+        true,
+      ),
       para(
         'Every word in each word cloud, with how many times it was said: the same information as the pictures, for readers who cannot use them.',
       ),
@@ -98,6 +98,7 @@ export async function programmeReportDocx(
       { children: [...titlePage(data, options.date)] },
       { children: [...contents(), ...body], footers: { default: footer(title) } },
     ],
+    { pageNumbers: true },
   );
   progress.finish();
   return buffer;

@@ -6,6 +6,7 @@ import { makeDemoProgramme, type ProgrammeSnapshot } from '../../core/index.ts';
 import { startServer, type RunningServer } from '../../collab-server/server/start-server.ts';
 import { Store, exportSnapshot, importSnapshot } from '../../collab-server/store/index.ts';
 import { DOWNLOADS, SESSION_DOWNLOADS } from '../../exports/downloads.ts';
+import { REPORT_SERVICES } from '../../exports/report-services.ts';
 import { launchChromium } from './browser.ts';
 import { ensurePagesBuilt } from './build-pages.ts';
 
@@ -37,6 +38,7 @@ export async function startWorld(
     staticDir,
     log: () => {},
     exporters: { ...DOWNLOADS, ...SESSION_DOWNLOADS },
+    reports: REPORT_SERVICES,
   });
   const browser = await launchChromium();
   return {

@@ -38,7 +38,7 @@ describe('an observer (commissioner)', () => {
     const text = (
       await mammoth.extractRawText({ buffer: await readFile((await download.path()) as string) })
     ).value;
-    expect(text).toContain('Executive summary');
+    expect(text).toContain('Summary of findings');
     for (const p of world.demo.participants) {
       if (p.contact?.name) expect(text).not.toContain(p.contact.name);
       if (p.contact?.email) expect(text).not.toContain(p.contact.email);

@@ -14,6 +14,7 @@ export interface ExportOptions extends DataOption {
   out: string;
   session?: string;
   includePersonalData?: boolean;
+  wordTables?: boolean;
   document?: 'report' | 'key-themes';
   table?: 'key-themes' | 'notes';
   images?: 'all' | 'clouds' | 'charts';
@@ -51,6 +52,7 @@ export async function exportCommand(
     ...(opts.session ? { sessionId: opts.session } : {}),
     ...(opts.includePersonalData ? { includePersonalData: true } : {}),
     ...(opts.document ? { document: opts.document } : {}),
+    ...(opts.wordTables ? { wordTables: true } : {}),
     ...(opts.table ? { table: opts.table } : {}),
     ...(opts.images ? { images: opts.images } : {}),
     onProgress: (p) => {

@@ -64,6 +64,7 @@ export async function serveCommand(
   const { startServer } = await import('../../server/start-server.ts');
   // The report and table downloads the facilitator app and observers fetch from the server.
   const { DOWNLOADS, SESSION_DOWNLOADS } = await import('../../../exports/downloads.ts');
+  const { REPORT_SERVICES } = await import('../../../exports/report-services.ts');
   const staticDir = rendererDist();
   if (!staticDir)
     err('The web pages are not built yet (run `npm run build`); serving the API only.');
@@ -73,6 +74,7 @@ export async function serveCommand(
     host: opts.host,
     mode: opts.mode ?? 'server',
     exporters: { ...DOWNLOADS, ...SESSION_DOWNLOADS },
+    reports: REPORT_SERVICES,
     ...proxy,
     ...(staticDir ? { staticDir } : {}),
   });

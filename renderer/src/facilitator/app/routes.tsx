@@ -10,6 +10,7 @@ import { SessionsPage } from '../pages/sessions/SessionsPage.tsx';
 import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { PeoplePage } from '../pages/people/PeoplePage.tsx';
 import { ActionsPage } from '../pages/actions/ActionsPage.tsx';
+import { ReportsPage } from '../pages/reports/ReportsPage.tsx';
 import { AppChrome } from './AppChrome.tsx';
 import { AuthGate } from './AuthGate.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -43,6 +44,7 @@ export const programmeRoutes: RouteObject[] = [
   { path: 'people', element: <PeoplePage /> },
   { path: 'actions', element: <ActionsPage /> },
   { path: 'audit', element: <AuditPage /> },
+  { path: 'reports', element: <ReportsPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];

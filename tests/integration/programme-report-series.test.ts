@@ -1,0 +1,232 @@
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildExportView, draftReportSection } from '../../core/analysis/index.ts';
+import { REPORT_SECTIONS } from '../../core/index.ts';
+import { buildExport } from '../../exports/build-export.ts';
+import { svgToPng } from '../../exports/common/png.ts';
+import {
+  SERIES_SECRETS,
+  THEME_QUESTIONS,
+  makeSeriesSnapshot,
+} from '../fixtures/focus-group-series.ts';
+import { leaks, secretsOf, zipTexts } from './exports-helpers.ts';
+
+const LOGO_ALT = 'Healthwatch Example logo';
+
+function logoPng(): { data: string; width: number; height: number } {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80"><rect width="240" height="80" fill="#003087"/><rect x="20" y="20" width="200" height="40" fill="#ffffff"/></svg>';
+  return { data: svgToPng(svg).toString('base64'), width: 240, height: 80 };
+}
+
+function headings(html: string, level: number): string[] {
+  return [...html.matchAll(new RegExp(`<h${level}[^>]*>(.*?)</h${level}>`, 'g'))].map((m) =>
+    (m[1] ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'),
+  );
+}
+
+/** The HTML of the part of the report under one heading, up to the next heading of its level. */
+function sectionHtml(html: string, level: number, title: string): string {
+  const start = html.indexOf(`>${title}</h${level}>`);
+  if (start < 0) return '';
+  const rest = html.slice(start);
+  const next = rest.slice(1).search(new RegExp(`<h[1-${level}][ >]`));
+  return next < 0 ? rest : rest.slice(0, next + 1);
+}
+
+function listAfter(html: string, title: string): string[] {
+  const at = html.indexOf(`>${title}</h3>`);
+  if (at < 0) return [];
+  const ul = /<ul>(.*?)<\/ul>/.exec(html.slice(at));
+  return [...(ul?.[1] ?? '').matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1] ?? '');
+}
+
+describe('programme report of a three-cohort, four-theme focus-group series', () => {
+  const snapshot = makeSeriesSnapshot();
+  const logo = logoPng();
+  snapshot.report = {
+    ...snapshot.report!,
+    logos: [
+      {
+        id: 'logo1',
+        role: 'organisation',
+        alt: LOGO_ALT,
+        mediaType: 'image/png',
+        order: 0,
+        ...logo,
+      },
+    ],
+  };
+  let html = '';
+  let text = '';
+  let parts = new Map<string, string>();
+
+  beforeAll(async () => {
+    const [file] = await buildExport(snapshot, { format: 'docx' });
+    const buffer = file!.data as Buffer;
+    html = (await mammoth.convertToHtml({ buffer })).value;
+    text = (await mammoth.extractRawText({ buffer })).value;
+    parts = await zipTexts(buffer);
+  }, 120_000);
+
+  it('reproduces the registered and attended figures of each group', () => {
+    const rows = [
+      ['Residents and service users', '10 March 2026', 15, 28, 16],
+      ['Gig-economy workers', '12 March 2026', 8, 1, 0],
+      ['Parents and carers', '17 March 2026', 6, 5, 0],
+    ];
+    const attendance = sectionHtml(html, 2, 'Attendance');
+    for (const r of rows) {
+      expect(attendance).toContain(r.map((c) => `<p>${c}</p>`).join('</td><td>'));
+    }
+    expect(text).toContain('29 places were registered in advance and 34 different people attended');
+  });
+
+  it('leaves the planning meeting out of the attendance chart and table', () => {
+    expect(sectionHtml(html, 2, 'Attendance')).not.toContain('Planning meeting');
+    const doc = parts.get('word/document.xml') ?? '';
+    const attendanceAlt = /descr="(Bar chart of people registered[^"]*)"/.exec(doc)?.[1] ?? '';
+    expect(attendanceAlt).toContain('Gig-economy workers: 8 registered, 1 attended');
+    expect(attendanceAlt).not.toContain('Planning');
+  });
+
+  it('reproduces the demographic percentages exactly', () => {
+    // Worked out by hand with the largest-remainder method over the 34 people who attended.
+    const expected: Record<string, [string, number, number][]> = {
+      Gender: [
+        ['Woman', 20, 59],
+        ['Man', 12, 35],
+        ['Prefer not to say', 2, 6],
+      ],
+      Age: [
+        ['18-24', 2, 6],
+        ['25-34', 5, 15],
+        ['35-44', 8, 23],
+        ['45-54', 6, 17],
+        ['55-64', 5, 15],
+        ['65-74', 5, 15],
+        ['75 and over', 2, 6],
+        ['Prefer not to say', 1, 3],
+      ],
+      Ethnicity: [
+        ['White', 22, 65],
+        ['Asian or Asian British', 6, 17],
+        ['Black, Black British, Caribbean or African', 3, 9],
+        ['Mixed or multiple ethnic groups', 2, 6],
+        ['Prefer not to say', 1, 3],
+      ],
+      Town: [
+        ['Wakefield', 14, 41],
+        ['Pontefract', 9, 26],
+        ['Castleford', 8, 24],
+        ['Prefer not to say', 3, 9],
+      ],
+    };
+    for (const [field, rows] of Object.entries(expected)) {
+      const section = sectionHtml(html, 2, field);
+      const cells = rows.map(([label, n, pct]) =>
+        [label, n, `${pct}%`].map((c) => `<p>${c}</p>`).join('</td><td>'),
+      );
+      for (const c of cells) expect(section).toContain(c);
+      expect(section).toContain('<p>Total</p></td><td><p>34</p></td><td><p>100%</p>');
+    }
+  });
+
+  it('lists under each theme only the questions of its own agenda steps', () => {
+    const names: Record<string, string> = {
+      't-access': 'Access to treatment',
+      't-comms': 'Communication',
+      't-self': 'Self-management support',
+      't-place': 'Where care happens',
+    };
+    for (const [id, name] of Object.entries(names)) {
+      const section = sectionHtml(html, 2, name);
+      expect({ name, questions: listAfter(section, 'Questions asked') }).toEqual({
+        name,
+        questions: THEME_QUESTIONS[id],
+      });
+    }
+  });
+
+  it('prints findings in the reference order, merged statements with who said them', () => {
+    const access = sectionHtml(html, 2, 'Access to treatment');
+    expect(headings(access, 3)).toEqual([
+      'Questions asked',
+      'What people want to see',
+      'What people do NOT want to see',
+      'In their words',
+      'Summary',
+    ]);
+    expect(listAfter(access, 'What people want to see')).toContain(
+      'Evening appointments for people who work. (said by 3 people)',
+    );
+    expect(listAfter(access, 'What people do NOT want to see')).toContain(
+      'Waiting months for a first appointment (said in the group)',
+    );
+    // The key theme table counts the group's words as the group's, not as nobody's.
+    const summary = sectionHtml(html, 1, 'Summary of findings');
+    expect(summary).toContain(
+      '<p>Access to treatment</p></td><td><p>6</p><p>3 from the group</p><p>3 from 5 people</p>',
+    );
+  });
+
+  it('leaves out what the facilitator did not write, and prints no draft', () => {
+    expect(headings(html, 1)).toEqual([
+      'Introduction',
+      'Methodology',
+      'Executive summary',
+      'Recommendations',
+      'Demographics',
+      'Findings',
+      'Summary of findings',
+      'Next steps',
+      'About us',
+    ]);
+    expect(headings(sectionHtml(html, 2, 'Where care happens'), 3)).not.toContain('Summary');
+    const view = buildExportView(snapshot);
+    for (const key of REPORT_SECTIONS) {
+      const draft = draftReportSection(view, key);
+      for (const sentence of draft.split(/\n+/).filter((s) => s.length > 30)) {
+        expect({ key, inReport: text.includes(sentence) }).toEqual({ key, inReport: false });
+      }
+    }
+    expect(text).not.toContain('Appendix');
+  });
+
+  it('puts the logo on the title page with its alt text, and sets title and language', () => {
+    const doc = parts.get('word/document.xml') ?? '';
+    const firstPicture = /<wp:docPr [^>]*>/.exec(doc)?.[0] ?? '';
+    expect(firstPicture).toContain(`descr="${LOGO_ALT}"`);
+    expect(doc.indexOf(LOGO_ALT)).toBeLessThan(doc.indexOf('w:val="Title"'));
+    expect(parts.get('docProps/core.xml')).toContain(
+      '<dc:title>Community MSK focus groups</dc:title>',
+    );
+    expect(parts.get('word/styles.xml')).toContain('w:val="en-GB"');
+  });
+
+  it('writes the contents with page numbers and keeps table rows whole', () => {
+    const doc = parts.get('word/document.xml') ?? '';
+    expect(doc).toMatch(
+      /PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>\d+<\/w:t>/,
+    );
+    const rows = doc.split('<w:tr>').length - 1 + (doc.split('<w:tr ').length - 1);
+    expect(doc.split('<w:cantSplit/>').length - 1).toBe(rows);
+    expect(doc.split('<w:tblHeader/>').length - 1).toBe(doc.split('<w:tbl>').length - 1);
+  });
+
+  it('carries no participant’s name, email or phone anywhere, even written in the report text', () => {
+    expect(text).toContain('[name removed] helped us test the consent form');
+    for (const [name, content] of parts) {
+      expect({ name, leaks: leaks(content, secretsOf(snapshot, SERIES_SECRETS)) }).toEqual({
+        name,
+        leaks: [],
+      });
+    }
+  });
+
+  it('adds the word tables appendix only when asked', async () => {
+    const [file] = await buildExport(snapshot, { format: 'docx', wordTables: true });
+    const withTables = (await mammoth.convertToHtml({ buffer: file!.data as Buffer })).value;
+    expect(headings(withTables, 1)).toContain('Appendix A: Word tables');
+  }, 120_000);
+});
