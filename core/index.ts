@@ -7,3 +7,4 @@ export * from './templates/index.ts';
 export * from './demo/index.ts';
 export * from './export-catalogue.ts';
 export * from './random.ts';
+export * from './codebook/index.ts';

@@ -7,3 +7,6 @@ export * from './word-frequencies.ts';
 export * from './cloud-scopes.ts';
 export * from './demographics.ts';
 export * from './attendance.ts';
+export * from './board.ts';
+export * from './near-duplicates.ts';
+export * from './suggest.ts';

@@ -54,6 +54,12 @@ export const noteSchema = z
     /** Shown to participants in the room (text only, without author). */
     shared: z.boolean(),
     withdrawn: z.boolean(),
+    /**
+     * Set when a facilitator merged this note into another note that says the same thing: the
+     * words and their author are kept (so "said by 3 people" stays true and erasure still finds
+     * them), but the board and reports show the statement once. Absent in format-1 files.
+     */
+    mergedInto: idSchema.nullable().optional(),
   })
   .strict();
 export type Note = z.infer<typeof noteSchema>;
