@@ -9,6 +9,7 @@ import { JoinThrottle, type JoinThrottleOptions } from '../auth/throttle.ts';
 import type { ApiContext } from '../http/api-context.ts';
 import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
 import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
+import { addAnalysisRoutes } from '../http/routes-analysis.ts';
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
@@ -145,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addAuthRoutes(router, ctx);
   addFacilitatorRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
+  addAnalysisRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

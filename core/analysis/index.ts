@@ -10,3 +10,4 @@ export * from './attendance.ts';
 export * from './board.ts';
 export * from './near-duplicates.ts';
 export * from './suggest.ts';
+export * from './live-analysis.ts';

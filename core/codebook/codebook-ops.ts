@@ -165,39 +165,54 @@ export function shiftTheme(programme: ProgrammeDoc, id: string, by: -1 | 1): voi
   moveTheme(programme, id, theme.parentId, Math.max(0, i + by));
 }
 
-function replaceInNotes(
+function swapIds(ids: readonly string[], from: ReadonlySet<string>, to: string | null): string[] {
+  const next: string[] = [];
+  for (const t of ids) {
+    const v = from.has(t) ? to : t;
+    if (v !== null && !next.includes(v)) next.push(v);
+  }
+  return next;
+}
+
+/**
+ * Points everything that names a theme (notes, agenda steps, reflect-back cards, actions and
+ * recommendations) at another theme, or at none. Every export checks that each theme it meets
+ * exists, so a merge or delete that left one reference behind would break them all. Returns how
+ * many notes changed.
+ */
+function replaceThemeReferences(
+  programme: ProgrammeDoc,
   sessions: readonly SessionDoc[],
   from: ReadonlySet<string>,
   to: string | null,
 ): number {
   let moved = 0;
+  const touches = (ids: readonly string[]) => ids.some((t) => from.has(t));
   for (const s of sessions) {
     s.doc.transact(() => {
       for (const note of s.notes.all()) {
-        if (!note.themeIds.some((t) => from.has(t))) continue;
-        const next: string[] = [];
-        for (const t of note.themeIds) {
-          const v = from.has(t) ? to : t;
-          if (v !== null && !next.includes(v)) next.push(v);
-        }
-        s.notes.patch(note.id, { themeIds: next });
+        if (!touches(note.themeIds)) continue;
+        s.notes.patch(note.id, { themeIds: swapIds(note.themeIds, from, to) });
         moved += 1;
       }
+      for (const card of s.cards.all())
+        if (card.themeId !== null && from.has(card.themeId))
+          s.cards.patch(card.id, { themeId: to });
       const agenda = s.agenda();
-      if (
-        agenda.some(
-          (st) => st.type === 'theme-discussion' && st.themeId !== null && from.has(st.themeId),
-        )
-      )
-        s.setAgenda(
-          agenda.map((st) =>
-            st.type === 'theme-discussion' && st.themeId !== null && from.has(st.themeId)
-              ? { ...st, themeId: to }
-              : st,
-          ),
-        );
+      const named = (st: (typeof agenda)[number]) =>
+        st.type === 'theme-discussion' && st.themeId !== null && from.has(st.themeId);
+      if (agenda.some(named))
+        s.setAgenda(agenda.map((st) => (named(st) ? { ...st, themeId: to } : st)));
     });
   }
+  programme.doc.transact(() => {
+    for (const a of programme.actions.all())
+      if (touches(a.themeIds))
+        programme.actions.patch(a.id, { themeIds: swapIds(a.themeIds, from, to) });
+    for (const r of programme.recommendations.all())
+      if (touches(r.themeIds))
+        programme.recommendations.patch(r.id, { themeIds: swapIds(r.themeIds, from, to) });
+  });
   return moved;
 }
 
@@ -221,7 +236,7 @@ export function mergeThemes(
       'theme',
       `"${keep.name}" is inside "${gone.name}": merge it the other way.`,
     );
-  const moved = replaceInNotes(sessions, new Set([mergeId]), keepId);
+  const moved = replaceThemeReferences(programme, sessions, new Set([mergeId]), keepId);
   programme.doc.transact(() => {
     let order = nextOrder(themes, keepId);
     for (const child of sortThemes(themes).filter((t) => t.parentId === mergeId))
@@ -257,7 +272,8 @@ export function deleteTheme(
     if (fate.themeId === id)
       throw new CodebookError('theme', 'Choose another theme for its notes.');
   }
-  const moved = replaceInNotes(
+  const moved = replaceThemeReferences(
+    programme,
     sessions,
     new Set([id]),
     fate.kind === 'retag' ? fate.themeId : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docsFromSnapshot } from '../snapshot/assemble.ts';
+import { assembleSnapshot, docsFromSnapshot } from '../snapshot/assemble.ts';
 import { makeDemoProgramme } from '../demo/index.ts';
 import { SessionDoc } from '../docs/session-doc.ts';
 import { ProgrammeDoc } from '../docs/programme-doc.ts';
@@ -131,5 +131,15 @@ describe('tagging', () => {
     expect(moved).toBe(before.get(merge!.id));
     expect(after.get(merge!.id)).toBeUndefined();
     expect(after.get(keep!.id)).toBe((before.get(keep!.id) ?? 0) + moved);
+    // Recommendations, actions, cards and agenda steps follow, so every export still validates.
+    const records = {
+      programme: demo.programme,
+      sessions: demo.sessions.map((s) => s.session),
+      participants: demo.participants,
+    };
+    expect(() => assembleSnapshot(records, programmeDoc, sessionDocs)).not.toThrow();
+    const [, , third] = sortThemes(programmeDoc.themes.all()).filter((t) => t.parentId === null);
+    deleteTheme(programmeDoc, sessions, third!.id, { kind: 'untag' });
+    expect(() => assembleSnapshot(records, programmeDoc, sessionDocs)).not.toThrow();
   });
 });
