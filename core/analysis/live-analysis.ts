@@ -3,6 +3,7 @@ import {
   emptyDemographics,
   idSchema,
   type Participant,
+  type Polarity,
   type Programme,
   type Session,
 } from '../model/index.ts';
@@ -11,7 +12,7 @@ import type { SessionDoc } from '../docs/session-doc.ts';
 import { assembleSnapshot } from '../snapshot/assemble.ts';
 import type { ProgrammeSnapshot } from '../snapshot/snapshot.ts';
 import { boardNotes, filterBoard, type BoardFilter, type BoardNote } from './board.ts';
-import { buildExportView, type ExportView } from './export-view.ts';
+import { buildExportView, type ExportView, type ViewNote } from './export-view.ts';
 import { buildKeyThemeTable, type KeyThemeTable } from './key-theme-table.ts';
 import { withMergedNotes } from './near-duplicates.ts';
 
@@ -83,19 +84,41 @@ export function snapshotBoardNotes(snapshot: ProgrammeSnapshot): BoardNote[] {
 }
 
 /**
- * The key theme table of the notes the board's filter lets through. With no filter it is, number
- * for number, the table every export writes (`buildKeyThemeTable` of `buildExportView`); a
- * statement stands for the notes merged into it, as it does on the board.
+ * The export view narrowed to the notes the board's filter lets through (a statement stands for
+ * the notes merged into it, as on the board). With no filter it is the export view itself.
  */
-export function filteredKeyThemeTable(
+export function filteredView(
   snapshot: ProgrammeSnapshot,
   filter: BoardFilter,
   view: ExportView = buildExportView(snapshot),
-): KeyThemeTable {
+): ExportView {
   const allNotes = snapshot.sessions.flatMap((s) => s.notes);
   const passing = filterBoard(snapshotBoardNotes(snapshot), filter, snapshot.codebook).map(
     (b) => b.note.id,
   );
   const keep = new Set(withMergedNotes(passing, allNotes));
-  return buildKeyThemeTable({ ...view, notes: view.notes.filter((v) => keep.has(v.note.id)) });
+  return { ...view, notes: view.notes.filter((v) => keep.has(v.note.id)) };
+}
+
+/**
+ * The key theme table of the notes the board's filter lets through. With no filter it is, number
+ * for number, the table every export writes (`buildKeyThemeTable` of `buildExportView`).
+ */
+export function filteredKeyThemeTable(
+  snapshot: ProgrammeSnapshot,
+  filter: BoardFilter,
+  view?: ExportView,
+): KeyThemeTable {
+  return buildKeyThemeTable(filteredView(snapshot, filter, view));
+}
+
+/** The notes behind one cell of the key theme table: exactly the ones its count counts. */
+export function keyThemeCellNotes(
+  view: ExportView,
+  themeId: string,
+  polarity: Polarity,
+): ViewNote[] {
+  return view.notes.filter(
+    (v) => v.note.polarity === polarity && v.note.themeIds.includes(themeId),
+  );
 }

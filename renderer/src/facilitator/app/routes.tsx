@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { LiveSession } from '../LiveSession.tsx';
+import { AnalysisLayout } from '../pages/analysis/analysis-context.tsx';
+import { BoardPage } from '../pages/analysis/BoardPage.tsx';
+import { CodebookPage } from '../pages/analysis/CodebookPage.tsx';
+import { TablePage } from '../pages/analysis/TablePage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { PeoplePanel } from '../PeoplePanel.tsx';
@@ -53,6 +57,15 @@ export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
   { path: 'people', element: <PeopleRoute /> },
+  {
+    path: 'analysis',
+    element: <AnalysisLayout />,
+    children: [
+      { index: true, element: <BoardPage /> },
+      { path: 'codebook', element: <CodebookPage /> },
+      { path: 'table', element: <TablePage /> },
+    ],
+  },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
