@@ -5,6 +5,8 @@ import { normaliseStatement } from './near-duplicates.ts';
 
 /** A note as the analysis board shows it, with what its filters need worked out once. */
 export interface BoardNote {
+  /** The note's id (lists key their items by it). */
+  id: string;
   note: Note;
   session: Session;
   /** The participant's cohort, or the session's when the note belongs to no one. */
@@ -33,7 +35,13 @@ export interface BoardSession {
 export function boardNotes(
   sessions: readonly BoardSession[],
   cohortOf: (participantId: string) => string | undefined = () => undefined,
+  /**
+   * The previous result: an entry that would come out the same is reused as it was, so a screen
+   * redraws only the notes that changed (a tag re-renders one row, not 2,000).
+   */
+  previous?: readonly BoardNote[],
 ): BoardNote[] {
+  const before = new Map((previous ?? []).map((b) => [b.id, b]));
   const mergedCount = new Map<string, number>();
   for (const s of sessions)
     for (const n of s.notes)
@@ -62,15 +70,31 @@ export function boardNotes(
         stepLabel = step.title;
       }
       const pid = noteParticipantId(note);
+      const cohort = (pid === null ? undefined : cohortOf(pid)) || s.session.cohort;
+      const merged = mergedCount.get(note.id) ?? 0;
+      const old = before.get(note.id);
+      if (
+        old &&
+        old.note === note &&
+        old.session === s.session &&
+        old.cohort === cohort &&
+        old.stepKey === stepKey &&
+        old.stepLabel === stepLabel &&
+        old.merged === merged
+      ) {
+        out.push(old);
+        continue;
+      }
       out.push({
+        id: note.id,
         note,
         session: s.session,
-        cohort: (pid === null ? undefined : cohortOf(pid)) || s.session.cohort,
+        cohort,
         stepKey,
         stepLabel,
         source: note.author.type === 'participant' ? 'phone' : 'captured',
-        merged: mergedCount.get(note.id) ?? 0,
-        haystack: normaliseStatement(note.text),
+        merged,
+        haystack: old && old.note.text === note.text ? old.haystack : normaliseStatement(note.text),
       });
     }
   }

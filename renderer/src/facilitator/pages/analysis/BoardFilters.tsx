@@ -3,7 +3,7 @@ import type {
   BoardFilter,
   BoardNote,
   Visibility,
-} from '../../../../../core/analysis/index.ts';
+} from '../../../../../core/analysis/board.ts';
 import {
   POLARITY_LABELS,
   type Polarity,

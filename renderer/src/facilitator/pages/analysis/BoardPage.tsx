@@ -1,4 +1,6 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+
+type SuggestModule = typeof import('../../../../../core/analysis/suggest.ts');
 import {
   Button,
   GridList,
@@ -8,14 +10,12 @@ import {
   useDragAndDrop,
   type Selection,
 } from 'react-aria-components';
+import { boardCounts, filterBoard } from '../../../../../core/analysis/board.ts';
 import {
-  boardCounts,
-  filterBoard,
   findNearDuplicates,
   mergeNotes,
-  trainSuggester,
   withMergedNotes,
-} from '../../../../../core/analysis/index.ts';
+} from '../../../../../core/analysis/near-duplicates.ts';
 import {
   setPolarity,
   toggleHidden,
@@ -54,13 +54,22 @@ export function BoardPage() {
   const counts = useMemo(() => boardCounts(a.board, filter, a.themes), [a.board, filter, a.themes]);
   const byId = useMemo(() => new Map(a.board.map((b) => [b.note.id, b])), [a.board]);
 
+  // The language model is most of the app's weight: it loads after the board is up.
+  const [suggestModule, setSuggestModule] = useState<SuggestModule | null>(null);
+  useEffect(() => {
+    const t = window.setTimeout(
+      () => void import('../../../../../core/analysis/suggest.ts').then(setSuggestModule),
+      800,
+    );
+    return () => window.clearTimeout(t);
+  }, []);
   const suggester = useIdleValue(
     () =>
-      trainSuggester(
+      suggestModule?.trainSuggester(
         a.board.map((b) => ({ note: b.note, text: b.note.text, stepKey: b.stepKey })),
         new Set(a.themes.map((t) => t.id)),
-      ),
-    [a.board, a.themes],
+      ) ?? null,
+    [a.board, a.themes, suggestModule],
   );
   const duplicates = useIdleValue(() => findNearDuplicates(a.allNotes), [a.allNotes]);
 
@@ -181,7 +190,8 @@ export function BoardPage() {
             <GridList
               aria-label="Notes"
               className="note-grid"
-              items={shown.map((b) => ({ id: b.note.id, b }))}
+              items={shown}
+              dependencies={[rowById]}
               selectionMode="multiple"
               selectedKeys={selected}
               onSelectionChange={setSelected}
@@ -189,7 +199,7 @@ export function BoardPage() {
               dragAndDropHooks={dragAndDropHooks}
               renderEmptyState={() => <p className="hint">No note matches these filters.</p>}
             >
-              {({ b }) => (
+              {(b) => (
                 <GridListItem id={b.note.id} textValue={b.note.text} className="note-row">
                   <Button slot="drag" className="drag-handle" aria-label="Drag to a theme">
                     ⋮⋮

@@ -7,7 +7,7 @@ import {
   mergeThemes,
   shiftTheme,
 } from '../../../../../core/codebook/index.ts';
-import { boardCounts } from '../../../../../core/analysis/index.ts';
+import { boardCounts } from '../../../../../core/analysis/board.ts';
 import { useProgramme } from '../../app/programme-context.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Field } from '../../ui/Field.tsx';

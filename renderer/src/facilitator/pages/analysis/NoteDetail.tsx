@@ -1,5 +1,7 @@
 import { Button } from 'react-aria-components';
-import { saidBy, type BoardNote, type Suggestions } from '../../../../../core/analysis/index.ts';
+import type { BoardNote } from '../../../../../core/analysis/board.ts';
+import { saidBy } from '../../../../../core/analysis/near-duplicates.ts';
+import type { Suggestions } from '../../../../../core/analysis/suggest.ts';
 import { POLARITY_LABELS, type Note, type Theme } from '../../../../../core/index.ts';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
+import { boardCounts } from '../../../../../core/analysis/board.ts';
+import { buildKeyThemeTable } from '../../../../../core/analysis/key-theme-table.ts';
 import {
-  boardCounts,
-  buildKeyThemeTable,
   filteredView,
   keyThemeCellNotes,
   liveSnapshot,
-  saidBy,
-} from '../../../../../core/analysis/index.ts';
+} from '../../../../../core/analysis/live-analysis.ts';
+import { saidBy } from '../../../../../core/analysis/near-duplicates.ts';
 import { POLARITY_LABELS, type Polarity } from '../../../../../core/index.ts';
 import { useProgramme } from '../../app/programme-context.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';

@@ -1,13 +1,15 @@
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import './analysis.css';
 import {
-  analysisPersonSchema,
   boardNotes,
-  type AnalysisPerson,
   type BoardFilter,
   type BoardNote,
-} from '../../../../../core/analysis/index.ts';
+} from '../../../../../core/analysis/board.ts';
+import {
+  analysisPersonSchema,
+  type AnalysisPerson,
+} from '../../../../../core/analysis/live-analysis.ts';
 import {
   sessionSchema,
   sortThemes,
@@ -108,17 +110,18 @@ export function AnalysisLayout() {
   );
   const cohorts = useMemo(() => new Map((people ?? []).map((p) => [p.id, p.cohort])), [people]);
   const { contents } = live;
-  const board = useMemo(
-    () =>
-      boardNotes(
-        sessions.map((session) => ({
-          session,
-          ...(contents.get(session.id) ?? { agenda: [], persona: null, notes: [] }),
-        })),
-        (id) => cohorts.get(id),
-      ),
-    [sessions, contents, cohorts],
-  );
+  const previous = useRef<BoardNote[]>([]);
+  const board = useMemo(() => {
+    previous.current = boardNotes(
+      sessions.map((session) => ({
+        session,
+        ...(contents.get(session.id) ?? { agenda: [], persona: null, notes: [] }),
+      })),
+      (id) => cohorts.get(id),
+      previous.current,
+    );
+    return previous.current;
+  }, [sessions, contents, cohorts]);
   const allNotes = useMemo(() => [...contents.values()].flatMap((c) => c.notes), [contents]);
   const base = `/programmes/${encodeURIComponent(programme.id)}/analysis`;
 

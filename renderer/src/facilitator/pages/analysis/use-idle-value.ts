@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 export function useIdleValue<T>(
   compute: () => T,
   deps: readonly unknown[],
-  delayMs = 300,
+  delayMs = 1000,
 ): T | null {
   const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
