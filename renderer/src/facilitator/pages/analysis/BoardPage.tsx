@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type * as SuggestModuleShape from '../../../../../core/analysis/suggest.ts';
 
-type SuggestModule = typeof import('../../../../../core/analysis/suggest.ts');
+type SuggestModule = typeof SuggestModuleShape;
 import {
   Button,
   GridList,
