@@ -42,10 +42,14 @@ export function boardNotes(
   previous?: readonly BoardNote[],
 ): BoardNote[] {
   const before = new Map((previous ?? []).map((b) => [b.id, b]));
+  // A statement whose kept note was erased (its author withdrew) no longer stands for the
+  // others: they show again on their own rather than vanishing with it.
+  const ids = new Set(sessions.flatMap((s) => s.notes.map((n) => n.id)));
   const mergedCount = new Map<string, number>();
   for (const s of sessions)
     for (const n of s.notes)
-      if (n.mergedInto) mergedCount.set(n.mergedInto, (mergedCount.get(n.mergedInto) ?? 0) + 1);
+      if (n.mergedInto && ids.has(n.mergedInto))
+        mergedCount.set(n.mergedInto, (mergedCount.get(n.mergedInto) ?? 0) + 1);
   const out: BoardNote[] = [];
   const ordered = [...sessions].sort(
     (a, b) =>
@@ -57,7 +61,7 @@ export function boardNotes(
       (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
     );
     for (const note of notes) {
-      if (note.mergedInto) continue;
+      if (note.mergedInto && ids.has(note.mergedInto)) continue;
       const step = note.stepId === null ? undefined : steps.get(note.stepId);
       let stepKey: string | null = null;
       let stepLabel: string | null = null;

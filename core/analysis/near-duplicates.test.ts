@@ -97,6 +97,22 @@ describe('near-duplicates', () => {
       },
     ]);
     expect(board.map((b) => [b.note.id, b.merged])).toEqual([['a', 3]]);
+    // The kept note's author withdrew: the others show again rather than vanish with it.
+    const erased = boardNotes([
+      {
+        session: { id: 's1', date: '2026-03-01', cohort: '' } as never,
+        agenda: [],
+        persona: null,
+        notes: s1.notes.all().filter((n) => n.id !== 'a'),
+      },
+      {
+        session: { id: 's2', date: '2026-03-08', cohort: '' } as never,
+        agenda: [],
+        persona: null,
+        notes: s2.notes.all(),
+      },
+    ]);
+    expect(erased.map((b) => b.id).sort()).toEqual(['b', 'c', 'd']);
     expect(unmergeNote([s1, s2], 'c')).toBe(true);
     expect(s2.notes.get('c')?.mergedInto).toBeNull();
   });
