@@ -41,5 +41,10 @@ const lines = [
   ),
 ];
 
+if (!process.env.BENCH_ANALYSIS_NO_BROWSER) {
+  const { benchBrowser } = await import('./browser.ts');
+  lines.push('', ...(await benchBrowser()));
+}
+
 writeBenchSection('analysis', lines.join('\n'));
 console.log(lines.join('\n'));
