@@ -69,6 +69,7 @@ export function CodebookPage() {
           {(p) => (
             <input
               {...p}
+              type="text"
               className="input"
               value={newName}
               onChange={(e) => setNewName(e.target.value)}

@@ -61,7 +61,13 @@ export function ThemeEditor(props: { programme: ProgrammeDoc; row: ThemeRow; row
       </h2>
       <Field id="theme-name" label="Name" error={errors.name}>
         {(p) => (
-          <input {...p} className="input" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            {...p}
+            type="text"
+            className="input"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         )}
       </Field>
       <Field
