@@ -10,3 +10,4 @@ export * from './random.ts';
 export * from './people/index.ts';
 export * from './retention/retention.ts';
 export * from './subject-access/subject-access.ts';
+export * from './codebook/index.ts';

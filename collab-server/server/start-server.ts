@@ -9,6 +9,7 @@ import { JoinThrottle, type JoinThrottleOptions } from '../auth/throttle.ts';
 import type { ApiContext } from '../http/api-context.ts';
 import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
 import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
+import { addAnalysisRoutes } from '../http/routes-analysis.ts';
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addHostingRoutes } from '../http/routes-hosting.ts';
@@ -184,6 +185,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addHostingRoutes(router, ctx, { clock });
   addRoomRoutes(router, ctx);
   addReportRoutes(router, ctx, options.reports);
+  addAnalysisRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -11,3 +11,7 @@ export * from './attribution.ts';
 export * from './reflect-outcomes.ts';
 export * from './report-findings.ts';
 export * from './report-drafts.ts';
+export * from './board.ts';
+export * from './near-duplicates.ts';
+export * from './suggest.ts';
+export * from './live-analysis.ts';

@@ -65,6 +65,12 @@ export const noteSchema = z
      * the field existed (older programme files import unchanged).
      */
     attribution: noteAttributionChoiceSchema.optional(),
+    /**
+     * Set when a facilitator merged this note into another note that says the same thing: the
+     * words and their author are kept (so "said by 3 people" stays true and erasure still finds
+     * them), but the board and reports show the statement once. Absent in format-1 files.
+     */
+    mergedInto: idSchema.nullable().optional(),
   })
   .strict();
 export type Note = z.infer<typeof noteSchema>;

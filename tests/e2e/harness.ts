@@ -21,11 +21,11 @@ export interface E2eWorld {
 /** A real server on a loopback port with the demo programme, the built pages, and Chromium. */
 export async function startWorld(
   mode: 'desktop' | 'server' = 'desktop',
-  options: { empty?: boolean } = {},
+  options: { empty?: boolean; demo?: ProgrammeSnapshot } = {},
 ): Promise<E2eWorld> {
   const staticDir = ensurePagesBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cohear-e2e-'));
-  const demo = makeDemoProgramme();
+  const demo = options.demo ?? makeDemoProgramme();
   const store = Store.openFolder(dataDir);
   // An empty data folder is a first start: no programme at all.
   if (!options.empty) importSnapshot(store, demo);

@@ -1,5 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from '../pages/audit/AuditPage.tsx';
+import { AnalysisLayout } from '../pages/analysis/analysis-context.tsx';
+import { BoardPage } from '../pages/analysis/BoardPage.tsx';
+import { CodebookPage } from '../pages/analysis/CodebookPage.tsx';
+import { TablePage } from '../pages/analysis/TablePage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProjectorPage } from '../pages/live/ProjectorPage.tsx';
 import { RunRoomPage } from '../pages/live/RunRoomPage.tsx';
@@ -45,6 +49,15 @@ export const programmeRoutes: RouteObject[] = [
   { path: 'actions', element: <ActionsPage /> },
   { path: 'audit', element: <AuditPage /> },
   { path: 'reports', element: <ReportsPage /> },
+  {
+    path: 'analysis',
+    element: <AnalysisLayout />,
+    children: [
+      { index: true, element: <BoardPage /> },
+      { path: 'codebook', element: <CodebookPage /> },
+      { path: 'table', element: <TablePage /> },
+    ],
+  },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];

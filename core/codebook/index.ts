@@ -1,0 +1,2 @@
+export * from './codebook-ops.ts';
+export * from './tagging.ts';
