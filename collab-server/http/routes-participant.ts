@@ -1,6 +1,7 @@
 import { joinRequestSchema, type JoinResponse } from '../../core/client/messages.ts';
 import { emptyDemographics, newId, noConsent } from '../../core/index.ts';
 import { roomDocName } from '../../core/index.ts';
+import { LatePolicies } from '../store/late-policy.ts';
 import { COLLAB_PATH } from '../sync/ws-gateway.ts';
 import { requireRole, type ApiContext } from './api-context.ts';
 import { HttpError, clientAddress, readJson, sendJson, type Router } from './http-kit.ts';
@@ -21,7 +22,7 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
       throw new HttpError(
         429,
         'rate-limited',
-        'Too many tries. Wait a moment, then type the code again.',
+        'Too many tries from this network. Wait for the countdown, then try again.',
         { 'Retry-After': String(Math.ceil(admit.retryAfterMs / 1000)) },
         { retryAfterMs: admit.retryAfterMs },
       );
@@ -31,11 +32,14 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
         : ctx.codes.findByLinkKey(parsed.data.link);
     const session = sessionId ? ctx.store.records.getSession(sessionId) : null;
     if (!sessionId || !session || session.status !== 'open') {
+      // A closed session's code opens nothing, so saying so costs no guess (see JoinCodes).
+      if ('code' in parsed.data && !sessionId && ctx.codes.findClosedByCode(parsed.data.code, now))
+        throw new HttpError(410, 'session-closed', 'That session has closed.');
       ctx.joinThrottle.wrong(address, byCode, now);
       ctx.log.warn('join.refused', { address, by: byCode ? 'code' : 'link' });
       throw new HttpError(
         404,
-        'not-found',
+        byCode ? 'wrong-code' : 'link-expired',
         byCode
           ? 'That code did not work. Check the numbers with the facilitator.'
           : 'That link has expired. Ask the facilitator for the code.',
@@ -101,12 +105,17 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
         withdrawn: n.withdrawn,
         stepId: n.stepId,
         createdAt: n.createdAt,
+        late: n.late === true,
       }));
     // Read from memory, where a note can be committed but not yet synced (its own write is not
     // acknowledged until it is): answer once everything read here is on disk.
     await ctx.committer.synced();
+    const record = ctx.store.records.getSession(p.sessionId);
+    const late = new LatePolicies(ctx.store.db).get(p.sessionId);
     sendJson(res, 200, {
       ok: true,
+      sessionStatus: record?.status ?? 'closed',
+      lateUntil: late.lateUntil,
       sessionId: p.sessionId,
       participantId: p.participantId,
       descriptor: me.descriptor,

@@ -54,6 +54,8 @@ export const noteSchema = z
     /** Shown to participants in the room (text only, without author). */
     shared: z.boolean(),
     withdrawn: z.boolean(),
+    /** Sent by a participant after the session closed, in its late-contributions period. */
+    late: z.boolean().optional(),
   })
   .strict();
 export type Note = z.infer<typeof noteSchema>;
