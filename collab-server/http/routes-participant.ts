@@ -1,4 +1,9 @@
-import { joinRequestSchema, type JoinResponse } from '../../core/client/messages.ts';
+import {
+  joinRequestSchema,
+  type JoinRequest,
+  type JoinResponse,
+} from '../../core/client/messages.ts';
+import type { Session } from '../../core/index.ts';
 import { emptyDemographics, newId, noConsent } from '../../core/index.ts';
 import { roomDocName } from '../../core/index.ts';
 import { LatePolicies } from '../store/late-policy.ts';
@@ -16,35 +21,7 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
     if (!parsed.success) throw new HttpError(400, 'invalid', 'Send the join code.');
     const address = clientAddress(req, ctx.trustProxy);
     const byCode = 'code' in parsed.data;
-    const now = Date.now();
-    const admit = ctx.joinThrottle.admit(address, byCode, now);
-    if (!admit.ok)
-      throw new HttpError(
-        429,
-        'rate-limited',
-        'Too many tries from this network. Wait for the countdown, then try again.',
-        { 'Retry-After': String(Math.ceil(admit.retryAfterMs / 1000)) },
-        { retryAfterMs: admit.retryAfterMs },
-      );
-    const sessionId =
-      'code' in parsed.data
-        ? ctx.codes.findByCode(parsed.data.code)
-        : ctx.codes.findByLinkKey(parsed.data.link);
-    const session = sessionId ? ctx.store.records.getSession(sessionId) : null;
-    if (!sessionId || !session || session.status !== 'open') {
-      // A closed session's code opens nothing, so saying so costs no guess (see JoinCodes).
-      if ('code' in parsed.data && !sessionId && ctx.codes.findClosedByCode(parsed.data.code, now))
-        throw new HttpError(410, 'session-closed', 'That session has closed.');
-      ctx.joinThrottle.wrong(address, byCode, now);
-      ctx.log.warn('join.refused', { address, by: byCode ? 'code' : 'link' });
-      throw new HttpError(
-        404,
-        byCode ? 'wrong-code' : 'link-expired',
-        byCode
-          ? 'That code did not work. Check the numbers with the facilitator.'
-          : 'That link has expired. Ask the facilitator for the code.',
-      );
-    }
+    const { sessionId, session } = resolveJoin(ctx, parsed.data, address, Date.now());
     const programmeId = ctx.store.records.sessionProgrammeId(sessionId) as string;
     const participantId = newId('p');
     let descriptor = '';
@@ -107,6 +84,16 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
         createdAt: n.createdAt,
         late: n.late === true,
       }));
+    // Their own votes and comments, so a reload shows what they chose and wrote.
+    const votes: Record<string, string> = {};
+    const comments: { id: string; cardId: string; text: string }[] = [];
+    for (const card of hub?.sessionDoc.cards.all() ?? []) {
+      const v = card.votes[p.participantId];
+      if (v) votes[card.id] = v;
+      for (const c of card.comments)
+        if (c.participantId === p.participantId)
+          comments.push({ id: c.id, cardId: card.id, text: c.text });
+    }
     // Read from memory, where a note can be committed but not yet synced (its own write is not
     // acknowledged until it is): answer once everything read here is on disk.
     await ctx.committer.synced();
@@ -122,6 +109,49 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
       consent: me.consent,
       demographics: me.demographics,
       notes,
+      votes,
+      comments,
     });
   });
+}
+
+/**
+ * The session a join request opens, or the HttpError to answer with. Shared by the page's JSON
+ * request and the plain form that works before any script has loaded.
+ * Security decision: the throttle is asked before the code is looked up (see JoinThrottle).
+ */
+export function resolveJoin(
+  ctx: ApiContext,
+  request: JoinRequest,
+  address: string,
+  now: number,
+): { sessionId: string; session: Session } {
+  const byCode = 'code' in request;
+  const admit = ctx.joinThrottle.admit(address, byCode, now);
+  if (!admit.ok)
+    throw new HttpError(
+      429,
+      'rate-limited',
+      'Too many tries from this network. Wait for the countdown, then try again.',
+      { 'Retry-After': String(Math.ceil(admit.retryAfterMs / 1000)) },
+      { retryAfterMs: admit.retryAfterMs },
+    );
+  const sessionId =
+    'code' in request ? ctx.codes.findByCode(request.code) : ctx.codes.findByLinkKey(request.link);
+  const session = sessionId ? ctx.store.records.getSession(sessionId) : null;
+  if (!sessionId || !session || session.status !== 'open') {
+    // A closed session's code opens nothing, so saying so costs no guess (see JoinCodes).
+    if ('code' in request && !sessionId && ctx.codes.findClosedByCode(request.code, now))
+      throw new HttpError(410, 'session-closed', 'That session has closed.');
+    ctx.joinThrottle.wrong(address, byCode, now);
+    ctx.log.warn('join.refused', { address, by: byCode ? 'code' : 'link' });
+    throw new HttpError(
+      404,
+      byCode ? 'wrong-code' : 'link-expired',
+      byCode
+        ? 'That code did not work. Check the numbers with the facilitator.'
+        : 'That link has expired. Ask the facilitator for the code.',
+    );
+  }
+  return { sessionId, session };
 }

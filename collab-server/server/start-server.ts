@@ -11,6 +11,7 @@ import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
 import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
+import { addJoinFormRoutes } from '../http/routes-join-form.ts';
 import { addLateRoutes } from '../http/routes-late.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
@@ -151,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addFacilitatorRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
   addLateRoutes(router, ctx);
+  addJoinFormRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -170,7 +172,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           res.end();
           return;
         }
-        if (serveStatic(options.staticDir, url.pathname, res, req.method === 'HEAD')) return;
+        if (
+          serveStatic(
+            options.staticDir,
+            url.pathname,
+            res,
+            req.method === 'HEAD',
+            String(req.headers['accept-encoding'] ?? ''),
+          )
+        )
+          return;
       }
       throw new HttpError(404, 'not-found', 'Not found.');
     } catch (e) {
