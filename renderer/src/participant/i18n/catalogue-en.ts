@@ -5,6 +5,7 @@
  * catalogue must fill.
  */
 export const en = {
+  'page.title': 'Join a Cohear session',
   'status.connected': 'Connected',
   'status.offline': 'Offline: your words wait on this phone',
   'prefs.language': 'Language',

@@ -133,7 +133,7 @@ export function I18nProvider(props: { children: ReactNode }) {
       live = false;
     };
   }, [locale]);
-  const value = useMemo(
+  const value = useMemo<Translator>(
     () =>
       makeTranslator(locale, catalogue, (code) => {
         const next = availableLocales().find((l) => l.code === code);
@@ -147,6 +147,9 @@ export function I18nProvider(props: { children: ReactNode }) {
       }),
     [locale, catalogue],
   );
+  useEffect(() => {
+    document.title = value.t('page.title');
+  }, [value]);
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 
