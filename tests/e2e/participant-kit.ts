@@ -86,7 +86,18 @@ export function sidewaysScroll(page: Page): Promise<number> {
   );
 }
 
+/** What the phone shows (its screen, not the whole page), when COHEAR_SCREENSHOTS names a folder. */
 export async function shot(page: Page, name: string): Promise<void> {
   const dir = process.env.COHEAR_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+/** One part of the page (a section, say), however far down it is. */
+export async function shotOf(page: Page, selector: string, name: string): Promise<void> {
+  const dir = process.env.COHEAR_SCREENSHOTS;
+  if (dir)
+    await page
+      .locator(selector)
+      .first()
+      .screenshot({ path: `${dir}/${name}.png` });
 }

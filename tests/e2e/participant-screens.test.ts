@@ -8,6 +8,7 @@ import {
   PHONE_390,
   phone,
   shot,
+  shotOf,
   sidewaysScroll,
 } from './participant-kit.ts';
 
@@ -72,6 +73,10 @@ describe('every participant screen', () => {
         const sideways = await sidewaysScroll(page);
         if (sideways > 0) found.push(`${screen}: scrolls ${sideways}px sideways`);
         await shot(page, `${screen}-${name}`);
+        if (screen === 'room') {
+          await shotOf(page, 'section:has(#cards-heading)', `${screen}-cards-${name}`);
+          await shotOf(page, 'section:has(#actions-heading)', `${screen}-actions-${name}`);
+        }
       });
       expect(found).toEqual([]);
       await page.context().close();
@@ -146,6 +151,9 @@ describe('every participant screen', () => {
         await expect(page.evaluate(() => document.documentElement.dir)).resolves.toBe('rtl');
         await expect(sidewaysScroll(page)).resolves.toBe(0);
         await shot(page, `rtl-${screen}-390`);
+        if (screen === 'room') {
+          await shotOf(page, 'section:has(#cards-heading)', `rtl-${screen}-cards-390`);
+        }
       },
       '?pseudo',
     );

@@ -6,6 +6,8 @@ import { Preferences } from './Preferences.tsx';
 export function Page(props: {
   title?: string | undefined;
   online?: boolean | undefined;
+  /** Language and text size open on the first screen; folded away after it, one tap to open. */
+  prefsOpen?: boolean;
   children: ReactNode;
 }) {
   const { t } = useT();
@@ -22,7 +24,14 @@ export function Page(props: {
         )}
       </header>
       <main className="narrow">
-        <Preferences />
+        {props.prefsOpen ? (
+          <Preferences />
+        ) : (
+          <details className="prefs-fold">
+            <summary>{t('prefs.summary')}</summary>
+            <Preferences />
+          </details>
+        )}
         {props.title && <h1>{props.title}</h1>}
         {props.children}
       </main>

@@ -49,7 +49,7 @@ export function Shell(props: { initialCode: string }) {
 
   if (!joined)
     return (
-      <Page>
+      <Page prefsOpen>
         <JoinForm
           busy={busy}
           problem={problem}

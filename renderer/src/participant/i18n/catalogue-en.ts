@@ -8,6 +8,7 @@ export const en = {
   'page.title': 'Join a Cohear session',
   'status.connected': 'Connected',
   'status.offline': 'Offline: your words wait on this phone',
+  'prefs.summary': 'Language and text size',
   'prefs.language': 'Language',
   'prefs.textSize': 'Text size',
   'prefs.size.standard': 'Standard',
