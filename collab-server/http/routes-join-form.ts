@@ -24,7 +24,7 @@ function readForm(req: IncomingMessage, max: number): Promise<URLSearchParams> {
 }
 
 /**
- * The join form as plain HTML (renderer/join.html) posts here when someone presses Join before
+ * The join form as plain HTML (renderer/join.html) posts here (`/api/join-form`) when someone presses Join before
  * the page's script has arrived on a slow connection. A right code sends them on to the
  * session's join link, whose key travels in the fragment, where the page picks it up and joins;
  * anything else goes back to the form with the refusal's code for the page to say.
@@ -32,7 +32,7 @@ function readForm(req: IncomingMessage, max: number): Promise<URLSearchParams> {
  * given out is the one the facilitator's QR code already carries for anyone holding the code.
  */
 export function addJoinFormRoutes(router: Router, ctx: ApiContext): void {
-  router.add('POST', /^\/join$/, async ({ req, res }) => {
+  router.add('POST', /^\/api\/join-form$/, async ({ req, res }) => {
     const back = (location: string) => {
       res.writeHead(303, { ...PAGE_HEADERS, 'Cache-Control': 'no-store', Location: location });
       res.end();
