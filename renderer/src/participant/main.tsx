@@ -23,5 +23,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
 if (hadFocus) requestAnimationFrame(() => document.getElementById('join-code')?.focus());
 
 // The service worker keeps the page, so a reload with no signal shows the room as last seen.
+// Registered once the page has loaded, so on a slow network it never competes with the page.
 if ('serviceWorker' in navigator)
-  void navigator.serviceWorker.register('/join-sw.js', { scope: '/join' }).catch(() => undefined);
+  window.addEventListener('load', () => {
+    void navigator.serviceWorker.register('/join-sw.js', { scope: '/join' }).catch(() => undefined);
+  });

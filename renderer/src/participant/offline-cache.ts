@@ -10,6 +10,11 @@ export const PAGE_CACHE = 'cohear-participant-page';
  */
 export function cacheLoadedAssets(): void {
   if (typeof caches === 'undefined' || !navigator.onLine) return;
+  // Not while the page is still loading: on a slow network it would compete with the page.
+  if (document.readyState !== 'complete') {
+    window.addEventListener('load', () => cacheLoadedAssets(), { once: true });
+    return;
+  }
   const assets = performance
     .getEntriesByType('resource')
     .map((e) => new URL(e.name))
