@@ -71,11 +71,12 @@ export function NoteComposer(props: {
           setLastSent(null);
         }}
       />
-      <p id={`${id}-count`} className={tooLong ? 'error' : 'hint'}>
+      <p
+        id={`${id}-count`}
+        className={tooLong ? 'error' : 'hint'}
+        aria-live={left <= ANNOUNCE_BELOW ? 'polite' : 'off'}
+      >
         {counter}
-      </p>
-      <p className="visually-hidden" aria-live="polite">
-        {left <= ANNOUNCE_BELOW ? counter : ''}
       </p>
       {empty && (
         <p id={`${id}-empty`} className="error" role="alert">
