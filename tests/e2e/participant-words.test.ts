@@ -32,7 +32,7 @@ async function offlineReady(page: Page): Promise<void> {
 
 async function send(page: Page, words: string): Promise<void> {
   await page.getByRole('textbox', { name: /Add your words/ }).fill(words);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
 }
 
 describe('no word lost on a phone', () => {
