@@ -50,6 +50,7 @@ describe('no word lost on a phone', () => {
     await page.getByText(/Offline/).waitFor();
     const words = ['First thought from the bus.', 'Second, about parking.', 'Third: letters.'];
     for (const w of words) await send(page, w);
+    await page.getByText('Waiting to send').nth(2).waitFor();
     await expect(page.getByText('Waiting to send').count()).resolves.toBe(3);
     // Focus stays in the box for the next thought.
     await expect(page.evaluate(() => document.activeElement?.tagName.toLowerCase())).resolves.toBe(
@@ -58,6 +59,7 @@ describe('no word lost on a phone', () => {
 
     await page.reload();
     for (const w of words) await page.getByText(w).waitFor();
+    await page.getByText('Waiting to send').nth(2).waitFor();
     await expect(page.getByText('Waiting to send').count()).resolves.toBe(3);
     await page.getByRole('heading', { name: 'Waiting for the session to start' }).waitFor();
     await shot(page, 'offline-reload-390');
