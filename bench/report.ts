@@ -6,7 +6,7 @@ const DOC = path.join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
 
 const HEADER = `# Benchmarks
 
-Written by \`npm run bench\` (or one benchmark alone: \`npm run bench:collab\`, \`npm run bench:exports\`).
+Written by \`npm run bench\` (or one benchmark alone: \`npm run bench:collab\`, \`npm run bench:exports\`, \`npm run bench:participant\`).
 Each section is replaced whole when its benchmark runs again; the machine line says where it ran.
 These are measurements, never test assertions.
 `;

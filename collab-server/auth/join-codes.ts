@@ -1,6 +1,10 @@
 import { randomInt } from 'node:crypto';
 import type { Store } from '../store/index.ts';
+import { LatePolicies } from '../store/late-policy.ts';
 import { newSecret } from './secrets.ts';
+
+/** How long a closed session's code still answers "closed" rather than "wrong". */
+export const CLOSED_CODE_KEPT_MS = 30 * 86_400_000;
 
 /**
  * Join codes: digits only, because digits are the easiest thing to read aloud in a room and to
@@ -60,8 +64,12 @@ export class JoinCodes {
       for (;;) {
         let code = '';
         for (let i = 0; i < this.options.digits; i++) code += String(randomInt(10));
-        const taken = this.store.db.prepare('SELECT 1 FROM join_codes WHERE code = ?').get(code);
+        const taken =
+          this.store.db.prepare('SELECT 1 FROM join_codes WHERE code = ?').get(code) ??
+          this.store.db.prepare('SELECT 1 FROM closed_join_codes WHERE code = ?').get(code);
         if (taken) continue;
+        // Reopened: its old code is no longer "closed".
+        this.store.db.prepare('DELETE FROM closed_join_codes WHERE session_id = ?').run(sessionId);
         const linkKey = newSecret();
         this.store.db
           .prepare(
@@ -97,8 +105,35 @@ export class JoinCodes {
     return row?.session_id ?? null;
   }
 
-  /** Closing a session kills its code and link at once. */
-  revoke(sessionId: string): void {
-    this.store.db.prepare('DELETE FROM join_codes WHERE session_id = ?').run(sessionId);
+  /**
+   * Closing a session kills its code and link at once. The code is remembered (not live) so
+   * that typing it says the session has closed, and the time of closing starts any period of
+   * late contributions.
+   */
+  revoke(sessionId: string, now = Date.now()): void {
+    const at = new Date(now).toISOString();
+    const code = this.get(sessionId)?.code;
+    this.store.transaction(() => {
+      this.store.db
+        .prepare('DELETE FROM closed_join_codes WHERE closed_at < ?')
+        .run(new Date(now - CLOSED_CODE_KEPT_MS).toISOString());
+      if (code)
+        this.store.db
+          .prepare(
+            'INSERT OR REPLACE INTO closed_join_codes (code, session_id, closed_at) VALUES (?, ?, ?)',
+          )
+          .run(code, sessionId, at);
+      this.store.db.prepare('DELETE FROM join_codes WHERE session_id = ?').run(sessionId);
+      new LatePolicies(this.store.db).markClosed(sessionId, at);
+    });
+  }
+
+  /** The session a closed code belonged to (kept for 30 days after closing), or null. */
+  findClosedByCode(code: string, now = Date.now()): string | null {
+    const row = this.store.db
+      .prepare('SELECT session_id, closed_at FROM closed_join_codes WHERE code = ?')
+      .get(normaliseCode(code)) as { session_id: string; closed_at: string } | undefined;
+    if (!row || Date.parse(row.closed_at) < now - CLOSED_CODE_KEPT_MS) return null;
+    return row.session_id;
   }
 }

@@ -1,7 +1,13 @@
-import { joinRequestSchema, type JoinResponse } from '../../core/client/messages.ts';
+import {
+  joinRequestSchema,
+  type JoinRequest,
+  type JoinResponse,
+} from '../../core/client/messages.ts';
+import type { Session } from '../../core/index.ts';
 import { emptyDemographics, newId, noConsent, type Participant } from '../../core/index.ts';
 import { PersonalLinks, sessionForPersonalJoin } from '../auth/personal-links.ts';
 import { roomDocName } from '../../core/index.ts';
+import { LatePolicies } from '../store/late-policy.ts';
 import { COLLAB_PATH } from '../sync/ws-gateway.ts';
 import { requireRole, type ApiContext } from './api-context.ts';
 import { HttpError, clientAddress, readJson, sendJson, type Router } from './http-kit.ts';
@@ -16,39 +22,7 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
     if (!parsed.success) throw new HttpError(400, 'invalid', 'Send the join code.');
     const address = clientAddress(req, ctx.trustProxy);
     const byCode = 'code' in parsed.data;
-    const now = Date.now();
-    const admit = ctx.joinThrottle.admit(address, byCode, now);
-    if (!admit.ok)
-      throw new HttpError(
-        429,
-        'rate-limited',
-        'Too many tries. Wait a moment, then type the code again.',
-        { 'Retry-After': String(Math.ceil(admit.retryAfterMs / 1000)) },
-        { retryAfterMs: admit.retryAfterMs },
-      );
-    const personal = new PersonalLinks(ctx.store);
-    let sessionId =
-      'code' in parsed.data
-        ? ctx.codes.findByCode(parsed.data.code)
-        : ctx.codes.findByLinkKey(parsed.data.link);
-    // Not a session's link: perhaps a person's own, which admits them to their open session.
-    const personId =
-      sessionId === null && 'link' in parsed.data ? personal.find(parsed.data.link) : null;
-    if (personId) sessionId = personalSession(ctx, personId);
-    const session = sessionId ? ctx.store.records.getSession(sessionId) : null;
-    if (!sessionId || !session || session.status !== 'open') {
-      ctx.joinThrottle.wrong(address, byCode, now);
-      ctx.log.warn('join.refused', { address, by: byCode ? 'code' : personId ? 'person' : 'link' });
-      throw new HttpError(
-        404,
-        'not-found',
-        byCode
-          ? 'That code did not work. Check the numbers with the facilitator.'
-          : personId
-            ? 'Your session is not open yet. Try again when the facilitator opens it, or ask for the code.'
-            : 'That link has expired. Ask the facilitator for the code.',
-      );
-    }
+    const { sessionId, session, personId } = resolveJoin(ctx, parsed.data, address, Date.now());
     const programmeId = ctx.store.records.sessionProgrammeId(sessionId) as string;
     const participantId = personId ?? newId('p');
     let descriptor = '';
@@ -124,18 +98,35 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
         withdrawn: n.withdrawn,
         stepId: n.stepId,
         createdAt: n.createdAt,
+        late: n.late === true,
       }));
+    // Their own votes and comments, so a reload shows what they chose and wrote.
+    const votes: Record<string, string> = {};
+    const comments: { id: string; cardId: string; text: string }[] = [];
+    for (const card of hub?.sessionDoc.cards.all() ?? []) {
+      const v = card.votes[p.participantId];
+      if (v) votes[card.id] = v;
+      for (const c of card.comments)
+        if (c.participantId === p.participantId)
+          comments.push({ id: c.id, cardId: card.id, text: c.text });
+    }
     // Read from memory, where a note can be committed but not yet synced (its own write is not
     // acknowledged until it is): answer once everything read here is on disk.
     await ctx.committer.synced();
+    const record = ctx.store.records.getSession(p.sessionId);
+    const late = new LatePolicies(ctx.store.db).get(p.sessionId);
     sendJson(res, 200, {
       ok: true,
+      sessionStatus: record?.status ?? 'closed',
+      lateUntil: late.lateUntil,
       sessionId: p.sessionId,
       participantId: p.participantId,
       descriptor: me.descriptor,
       consent: me.consent,
       demographics: me.demographics,
       notes,
+      votes,
+      comments,
     });
   });
 }
@@ -148,4 +139,54 @@ function personalSession(ctx: ApiContext, participantId: string): string | null 
   const open = ctx.store.records.listSessions(programmeId).filter((s) => s.status === 'open');
   const registered = new Set(me.attendance.filter((a) => a.registered).map((a) => a.sessionId));
   return sessionForPersonalJoin(open, registered)?.id ?? null;
+}
+
+/**
+ * The session a join request opens (and the registered person a personal link names), or the
+ * HttpError to answer with. Shared by the page's JSON request and the plain form that works
+ * before any script has loaded.
+ * Security decision: the throttle is asked before the code is looked up (see JoinThrottle).
+ */
+export function resolveJoin(
+  ctx: ApiContext,
+  request: JoinRequest,
+  address: string,
+  now: number,
+): { sessionId: string; session: Session; personId: string | null } {
+  const byCode = 'code' in request;
+  const admit = ctx.joinThrottle.admit(address, byCode, now);
+  if (!admit.ok)
+    throw new HttpError(
+      429,
+      'rate-limited',
+      'Too many tries from this network. Wait for the countdown, then try again.',
+      { 'Retry-After': String(Math.ceil(admit.retryAfterMs / 1000)) },
+      { retryAfterMs: admit.retryAfterMs },
+    );
+  let sessionId =
+    'code' in request ? ctx.codes.findByCode(request.code) : ctx.codes.findByLinkKey(request.link);
+  // Not a session's link: perhaps a person's own, which admits them to their open session.
+  const personId =
+    sessionId === null && 'link' in request
+      ? new PersonalLinks(ctx.store).find(request.link)
+      : null;
+  if (personId) sessionId = personalSession(ctx, personId);
+  const session = sessionId ? ctx.store.records.getSession(sessionId) : null;
+  if (!sessionId || !session || session.status !== 'open') {
+    // A closed session's code opens nothing, so saying so costs no guess (see JoinCodes).
+    if ('code' in request && !sessionId && ctx.codes.findClosedByCode(request.code, now))
+      throw new HttpError(410, 'session-closed', 'That session has closed.');
+    ctx.joinThrottle.wrong(address, byCode, now);
+    ctx.log.warn('join.refused', { address, by: byCode ? 'code' : personId ? 'person' : 'link' });
+    throw new HttpError(
+      404,
+      byCode ? 'wrong-code' : personId ? 'session-not-open' : 'link-expired',
+      byCode
+        ? 'That code did not work. Check the numbers with the facilitator.'
+        : personId
+          ? 'Your session is not open yet. Try again when the facilitator opens it, or ask for the code.'
+          : 'That link has expired. Ask the facilitator for the code.',
+    );
+  }
+  return { sessionId, session, personId };
 }

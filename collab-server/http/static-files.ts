@@ -44,14 +44,38 @@ export const PAGE_HEADERS = {
 };
 
 /**
+ * The precompressed copy to send, if the build made one (`.br`, `.gz` beside the file; see
+ * scripts/precompress.ts) and the browser takes it. Brotli first: about 15% smaller than gzip on
+ * our scripts, which is a second on Slow 3G.
+ */
+function precompressed(
+  file: string,
+  acceptEncoding: string,
+): { file: string; encoding: string } | null {
+  const accepts = (name: string) =>
+    acceptEncoding
+      .split(',')
+      .map((p) => p.trim().split(';'))
+      .some(([n, q]) => n?.trim() === name && !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''));
+  for (const [encoding, ext] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const)
+    if (accepts(encoding) && existsSync(file + ext)) return { file: file + ext, encoding };
+  return null;
+}
+
+/**
  * Serves the built renderer. Paths that are not files fall back to index.html (the apps route
- * on the client); nothing outside the folder can be reached.
+ * on the client); nothing outside the folder can be reached. Hashed files are cached for a
+ * year (their name changes with their content); everything else is checked each time.
  */
 export function serveStatic(
   root: string,
   pathname: string,
   res: ServerResponse,
   head: boolean,
+  acceptEncoding = '',
 ): boolean {
   const base = path.resolve(root);
   let rel: string;
@@ -70,15 +94,21 @@ export function serveStatic(
     file = path.join(base, 'index.html');
     if (!existsSync(file)) return false;
   }
-  const size = statSync(file).size;
-  const hashed = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png)$/.test(file);
+  const hashed =
+    file.startsWith(path.join(base, 'assets') + path.sep) &&
+    /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|svg|png)$/.test(file);
+  const packed = precompressed(file, acceptEncoding);
+  const sent = packed?.file ?? file;
   res.writeHead(200, {
     ...PAGE_HEADERS,
     'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': size,
+    'Content-Length': statSync(sent).size,
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // Caches must keep the encodings apart, whether or not this answer was compressed.
+    Vary: 'Accept-Encoding',
+    ...(packed ? { 'Content-Encoding': packed.encoding } : {}),
   });
   if (head) res.end();
-  else createReadStream(file).pipe(res);
+  else createReadStream(sent).pipe(res);
   return true;
 }

@@ -7,6 +7,8 @@ export interface WriteContext {
   /** Consent as it stands in the store. */
   consent: { storeWords: boolean; quoteAnonymously: boolean };
   now: string;
+  /** The session has closed and this write came in its late-contributions period. */
+  late: boolean;
 }
 
 type DocWrite = Extract<
@@ -62,6 +64,7 @@ export function applyDocWrite(
         hidden: false,
         shared: false,
         withdrawn: false,
+        ...(ctx.late ? { late: true } : {}),
       };
       session.notes.put(note);
       return note.id;

@@ -9,6 +9,7 @@ import { demographicsSchema, type ConsentKind } from '../../core/index.ts';
 import type { ParticipantGrant } from '../auth/participant-tokens.ts';
 import { KeyedBuckets } from '../auth/throttle.ts';
 import type { Store } from '../store/index.ts';
+import { LatePolicies } from '../store/late-policy.ts';
 import type { Limits } from '../server/limits.ts';
 import type { Logger } from '../server/logger.ts';
 import type { Committer } from '../sync/committer.ts';
@@ -32,6 +33,8 @@ interface Pending {
     type: 'note.add' | 'note.edit' | 'note.withdraw' | 'card.vote' | 'card.comment';
   };
   resolve: (r: WriteResult) => void;
+  /** Accepted after the session closed, in its late-contributions period. */
+  late: boolean;
 }
 
 /**
@@ -45,6 +48,7 @@ export class ParticipantWriteService {
   private readonly rate: KeyedBuckets;
   private readonly queues = new Map<SessionHub, Pending[]>();
   private readonly inFlight = new Map<string, Promise<WriteResult>>();
+  private readonly latePolicies: LatePolicies;
 
   constructor(
     private readonly store: Store,
@@ -55,6 +59,7 @@ export class ParticipantWriteService {
     private readonly scrubber: StoreScrubber,
   ) {
     this.rate = new KeyedBuckets(limits.writeBurst, limits.writesPerSecond);
+    this.latePolicies = new LatePolicies(store.db);
   }
 
   async submit(grant: ParticipantGrant, body: unknown): Promise<WriteResult> {
@@ -97,10 +102,14 @@ export class ParticipantWriteService {
       );
     const record = this.store.records.getSession(grant.sessionId);
     // Consent can be changed, above all withdrawn, for as long as the participant's token lasts,
-    // including after the session has closed.
-    if (!record || (record.status !== 'open' && write.type !== 'consent.set'))
+    // including after the session has closed. Words sent after close are taken, marked late,
+    // while the facilitator's late-contributions period lasts.
+    const open = record?.status === 'open';
+    const late =
+      !open && record?.status === 'closed' && this.latePolicies.acceptsLate(grant.sessionId, now);
+    if (!record || (!open && !late && write.type !== 'consent.set'))
       return refuse(
-        new WriteError('session-closed', 'This session is not open for contributions now.'),
+        new WriteError('session-closed', 'This session has closed and is not taking more words.'),
         write.writeId,
       );
     if (!isDocWrite(write)) return this.applyRecordWrite(grant, write);
@@ -115,7 +124,7 @@ export class ParticipantWriteService {
         hub.pendingWrites++;
         setImmediate(() => this.flush(hub));
       }
-      queue.push({ grant, write, resolve });
+      queue.push({ grant, write, resolve, late });
     });
   }
 
@@ -133,7 +142,7 @@ export class ParticipantWriteService {
           () => {
             for (const p of queue) {
               try {
-                const ctx = this.context(p.grant.participantId, at);
+                const ctx = { ...this.context(p.grant.participantId, at), late: p.late };
                 const id = applyDocWrite(hub.sessionDoc, p.write, ctx);
                 const body: WriteResponse = {
                   ok: true,
@@ -316,6 +325,7 @@ export class ParticipantWriteService {
       participantId,
       consent: { storeWords: given('storeWords'), quoteAnonymously: given('quoteAnonymously') },
       now,
+      late: false,
     };
   }
 

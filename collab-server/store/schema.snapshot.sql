@@ -1,10 +1,12 @@
 CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
+CREATE INDEX closed_join_codes_by_session ON closed_join_codes(session_id);
 CREATE INDEX participant_tokens_by_participant ON participant_tokens(participant_id);
 CREATE INDEX participants_by_programme ON participants(programme_id);
 CREATE INDEX sessions_by_programme ON sessions(programme_id, date);
 CREATE TABLE attendance ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, registered INTEGER NOT NULL CHECK (registered IN (0, 1)), attended INTEGER NOT NULL CHECK (attended IN (0, 1)), PRIMARY KEY (participant_id, session_id) ) STRICT;
 CREATE TABLE audit_log ( seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}' ) STRICT;
 CREATE TABLE auth_sessions ( token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, created_at TEXT NOT NULL, expires_at TEXT NOT NULL ) STRICT;
+CREATE TABLE closed_join_codes ( code TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, closed_at TEXT NOT NULL ) STRICT;
 CREATE TABLE cohorts ( programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, name TEXT NOT NULL, descriptor TEXT NOT NULL, -- the word reports call its people by: "Resident" PRIMARY KEY (programme_id, name) ) STRICT;
 CREATE TABLE consent_history ( seq INTEGER PRIMARY KEY AUTOINCREMENT, participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, kind TEXT NOT NULL, given INTEGER NOT NULL, at TEXT NOT NULL , source TEXT NOT NULL DEFAULT 'participant') STRICT;
 CREATE TABLE consents ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, kind TEXT NOT NULL CHECK (kind IN ('storeWords', 'quoteAnonymously', 'recording')), given INTEGER NOT NULL CHECK (given IN (0, 1)), at TEXT, PRIMARY KEY (participant_id, kind) ) STRICT;
@@ -22,5 +24,6 @@ CREATE TABLE programme_retention ( programme_id TEXT PRIMARY KEY REFERENCES prog
 CREATE TABLE programmes ( id TEXT PRIMARY KEY, title TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Programme created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE retention_expiries ( participant_id TEXT PRIMARY KEY, programme_id TEXT NOT NULL, expired_at TEXT NOT NULL ) STRICT;
 CREATE TABLE schema_migrations ( version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
+CREATE TABLE session_late_policy ( session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE, late_days INTEGER NOT NULL DEFAULT 0 CHECK (late_days BETWEEN 0 AND 90), closed_at TEXT ) STRICT;
 CREATE TABLE sessions ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, date TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Session created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE users ( id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('facilitator', 'observer')), password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)) ) STRICT;

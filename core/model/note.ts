@@ -71,6 +71,8 @@ export const noteSchema = z
      * them), but the board and reports show the statement once. Absent in format-1 files.
      */
     mergedInto: idSchema.nullable().optional(),
+    /** Sent by a participant after the session closed, in its late-contributions period. */
+    late: z.boolean().optional(),
   })
   .strict();
 export type Note = z.infer<typeof noteSchema>;

@@ -76,7 +76,7 @@ describe('server mode and accessibility', () => {
     await phone.getByRole('button', { name: 'Continue' }).click();
     await phone.getByRole('heading', { name: /About you/ }).waitFor();
     expect(await seriousViolations(phone)).toEqual([]);
-    await phone.getByLabel('Age').selectOption('prefer-not-to-say');
+    await phone.getByLabel('Age', { exact: true }).selectOption('prefer-not-to-say');
     await phone.getByRole('button', { name: 'Save and continue' }).click();
     await phone.getByText('Connected').waitFor();
     await phone.getByRole('heading', { name: 'Did we hear you right?' }).waitFor();

@@ -40,7 +40,7 @@ describe('a live session in real browsers', () => {
     const words = 'I want a physio to ring me back the same day when my back goes.';
     await phone.getByRole('textbox', { name: 'Add your words' }).fill(words);
     await phone.getByRole('button', { name: 'I would like to see' }).click();
-    await phone.getByRole('button', { name: 'Send' }).click();
+    await phone.getByRole('button', { name: 'Send', exact: true }).click();
     await phone.getByRole('heading', { name: 'Your words' }).waitFor();
     await fac.getByText(words).waitFor();
 
@@ -76,7 +76,7 @@ describe('a live session in real browsers', () => {
     await phone.context().setOffline(true);
     const words = 'Typed in the car park where there is no signal.';
     await phone.getByRole('textbox', { name: 'Add your words' }).fill(words);
-    await phone.getByRole('button', { name: 'Send' }).click();
+    await phone.getByRole('button', { name: 'Send', exact: true }).click();
     await phone.getByText('Waiting to send').waitFor();
     expect(sessionNotes(sessionId).filter((n) => n.text === words)).toHaveLength(0);
 
@@ -108,7 +108,12 @@ describe('a live session in real browsers', () => {
     await joinAndConsent(phone, world, code);
     await phone.getByRole('textbox', { name: 'Add your words' }).fill('a'.repeat(4010));
     await phone.getByText('10 characters too long').waitFor();
-    expect(await phone.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    // Send keeps the words in the box and sends nothing.
+    await phone.getByRole('button', { name: 'Send', exact: true }).click();
+    expect(await phone.getByRole('textbox', { name: 'Add your words' }).inputValue()).toHaveLength(
+      4010,
+    );
+    expect(await phone.getByRole('heading', { name: 'Your words' }).count()).toBe(0);
     await phone.close();
     await fac.close();
   });
@@ -121,7 +126,7 @@ describe('a live session in real browsers', () => {
     await joinAndConsent(phone, world, code);
     const words = 'Please stop sending the letters to my old address.';
     await phone.getByRole('textbox', { name: 'Add your words' }).fill(words);
-    await phone.getByRole('button', { name: 'Send' }).click();
+    await phone.getByRole('button', { name: 'Send', exact: true }).click();
     await phone.getByRole('heading', { name: 'Your words' }).waitFor();
     await fac.getByText(words).waitFor();
 

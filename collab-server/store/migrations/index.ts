@@ -2,9 +2,16 @@ import { initial } from './001-initial.ts';
 import { auth } from './002-auth.ts';
 import { people } from './003-people.ts';
 import { hosting } from './004-hosting.ts';
+import { lateContributions } from './006-late-contributions.ts';
 import type { StoreMigration } from './types.ts';
 
 /** Every schema step in order. Append only: the version of each is its place in this list. */
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [initial, auth, people, hosting];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [
+  initial,
+  auth,
+  people,
+  hosting,
+  lateContributions,
+];
 
 export type { StoreMigration } from './types.ts';

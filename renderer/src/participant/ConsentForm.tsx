@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import type { Consent } from '../../../core/index.ts';
+import { useT } from './i18n/i18n.tsx';
+
+const b = (chunks: React.ReactNode[]) => <strong>{chunks}</strong>;
 
 export interface ConsentChoice {
   storeWords: boolean;
@@ -17,6 +20,7 @@ export function ConsentForm(props: {
   busy: boolean;
   onSubmit: (choice: ConsentChoice) => void;
 }) {
+  const { t, rich } = useT();
   const [choice, setChoice] = useState<ConsentChoice>({
     storeWords: props.initial?.storeWords.given ?? false,
     quoteAnonymously: props.initial?.quoteAnonymously.given ?? false,
@@ -31,23 +35,17 @@ export function ConsentForm(props: {
         props.onSubmit(choice);
       }}
     >
-      <h1>Before we start</h1>
-      <p>
-        What you write here helps redesign the service. You can change these choices at any time,
-        and you can take back anything you wrote.
-      </p>
+      <h1>{t('consent.title')}</h1>
+      <p>{t('consent.intro')}</p>
       <fieldset>
-        <legend>Your choices</legend>
+        <legend>{t('consent.legend')}</legend>
         <label className="choice">
           <input
             type="checkbox"
             checked={choice.storeWords}
             onChange={() => toggle('storeWords')}
           />
-          <span>
-            <strong>Keep what I write</strong> so the team can use it in their findings. Your name
-            is never stored with your words.
-          </span>
+          <span>{rich('consent.storeWords', { b })}</span>
         </label>
         <label className="choice">
           <input
@@ -55,10 +53,7 @@ export function ConsentForm(props: {
             checked={choice.quoteAnonymously}
             onChange={() => toggle('quoteAnonymously')}
           />
-          <span>
-            <strong>You may quote me</strong> in reports, without my name (for example &ldquo;a
-            parent said&hellip;&rdquo;).
-          </span>
+          <span>{rich('consent.quote', { b })}</span>
         </label>
         {props.recordingAsked && (
           <label className="choice">
@@ -67,27 +62,18 @@ export function ConsentForm(props: {
               checked={choice.recording}
               onChange={() => toggle('recording')}
             />
-            <span>
-              <strong>I agree to the session being recorded</strong> while I am in it.
-            </span>
+            <span>{rich('consent.recording', { b })}</span>
           </label>
         )}
       </fieldset>
-      {!choice.storeWords && (
-        <p className="hint">
-          Without the first box you can still follow the session and vote, but you cannot add notes.
-        </p>
-      )}
+      {!choice.storeWords && <p className="hint">{t('consent.withoutFirst')}</p>}
       {!choice.storeWords && props.initial?.storeWords.given && (
         <p className="error" role="alert">
-          <strong>
-            Unticking &ldquo;Keep what I write&rdquo; removes everything you have added here
-          </strong>
-          , your notes and your votes, from the session and from our records. This cannot be undone.
+          {rich('consent.eraseWarning', { b })}
         </p>
       )}
       <button type="submit" disabled={props.busy}>
-        Continue
+        {t('consent.continue')}
       </button>
     </form>
   );

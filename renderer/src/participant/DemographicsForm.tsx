@@ -7,6 +7,7 @@ import {
   PREFER_NOT_TO_SAY,
   type Demographics,
 } from '../../../core/index.ts';
+import { useT } from './i18n/i18n.tsx';
 
 /**
  * Optional "about you" questions. Every one has "prefer not to say", and the whole form can be
@@ -18,6 +19,7 @@ export function DemographicsForm(props: {
   onSubmit: (d: Partial<Demographics>) => void;
   onSkip: () => void;
 }) {
+  const { t } = useT();
   const [d, setD] = useState<Demographics>(
     props.initial ?? { gender: null, ageBand: null, ethnicity: null, town: null },
   );
@@ -33,7 +35,7 @@ export function DemographicsForm(props: {
         value={d[key] ?? ''}
         onChange={(e) => setD({ ...d, [key]: e.target.value === '' ? null : e.target.value })}
       >
-        <option value="">Not answered</option>
+        <option value="">{t('about.notAnswered')}</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {DEMOGRAPHIC_LABELS[o] ?? o}
@@ -50,15 +52,13 @@ export function DemographicsForm(props: {
         props.onSubmit(d);
       }}
     >
-      <h1>About you (optional)</h1>
-      <p className="hint">
-        These help the team see whose voices are missing. They are only ever shown as totals.
-      </p>
-      {select('gender', 'Gender', GENDERS)}
-      {select('ageBand', 'Age', AGE_BANDS)}
-      {select('ethnicity', 'Ethnic group', ETHNICITIES)}
+      <h1>{t('about.title')}</h1>
+      <p className="hint">{t('about.intro')}</p>
+      {select('gender', t('about.gender'), GENDERS)}
+      {select('ageBand', t('about.age'), AGE_BANDS)}
+      {select('ethnicity', t('about.ethnicity'), ETHNICITIES)}
       <div>
-        <label htmlFor="dem-town">Town or area</label>
+        <label htmlFor="dem-town">{t('about.town')}</label>
         <input
           id="dem-town"
           type="text"
@@ -75,15 +75,15 @@ export function DemographicsForm(props: {
             checked={d.town === PREFER_NOT_TO_SAY}
             onChange={(e) => setD({ ...d, town: e.target.checked ? PREFER_NOT_TO_SAY : null })}
           />
-          <span>Prefer not to say</span>
+          <span>{t('about.preferNot')}</span>
         </label>
       </div>
       <div className="row">
         <button type="submit" disabled={props.busy}>
-          Save and continue
+          {t('about.save')}
         </button>
         <button type="button" className="secondary" onClick={props.onSkip}>
-          Skip
+          {t('about.skip')}
         </button>
       </div>
     </form>

@@ -1,27 +1,30 @@
-import type { RoomCard, RoomProjection, Vote } from '../../../core/index.ts';
-import { PARTICIPANT_POLARITY, polarityClass } from '../shared/labels.ts';
-
-const VOTE_LABELS: Record<Vote, string> = {
-  agree: 'Yes, that is right',
-  'not-quite': 'Not quite',
-  disagree: 'No',
-};
+import type { ParticipantWrite } from '../../../core/client/messages.ts';
+import type { RoomProjection, Vote } from '../../../core/index.ts';
+import { polarityClass } from '../shared/labels.ts';
+import { CardVote } from './CardVote.tsx';
+import { useT } from './i18n/i18n.tsx';
+import { usePolarityLabels } from './labels.ts';
 
 /** What the room shows now: the question being discussed, the persona, shared words, cards. */
 export function RoomView(props: {
   room: RoomProjection;
+  closed: boolean;
   /** Shown right under the question being discussed, where a participant looks first. */
   composer?: React.ReactNode;
   myVotes: Record<string, Vote>;
+  myComments: { id: string; cardId: string; text: string }[];
+  pending: readonly ParticipantWrite[];
+  canComment: boolean;
   onVote: (cardId: string, vote: Vote) => void;
+  onComment: (cardId: string, text: string) => void;
 }) {
+  const { t } = useT();
+  const polarity = usePolarityLabels();
   const { state, notes, cards, actions } = props.room;
   return (
     <div className="stack">
       <section className="card" aria-labelledby="now-heading">
-        <h2 id="now-heading">
-          {state.step ? state.step.title : 'Waiting for the session to start'}
-        </h2>
+        <h2 id="now-heading">{state.step ? state.step.title : t('room.waitingStart')}</h2>
         {state.persona?.stage && (
           <div className="notice">
             <p>
@@ -36,89 +39,78 @@ export function RoomView(props: {
             ))}
           </ul>
         )}
-        {!state.step && (
-          <p className="hint">
-            The facilitator will start soon. You can already add your words below.
-          </p>
-        )}
+        {!state.step && !props.closed && <p className="hint">{t('room.startSoon')}</p>}
       </section>
       {props.composer}
       {cards.length > 0 && (
         <section className="card" aria-labelledby="cards-heading">
-          <h2 id="cards-heading">Did we hear you right?</h2>
-          {cards.map((c) => (
-            <CardVote
-              key={c.id}
-              card={c}
-              mine={props.myVotes[c.id]}
-              onVote={(v) => props.onVote(c.id, v)}
-            />
-          ))}
+          <h2 id="cards-heading">{t('cards.heading')}</h2>
+          <ul className="plain-list">
+            {cards.map((c) => (
+              <CardVote
+                key={c.id}
+                card={c}
+                mine={props.myVotes[c.id]}
+                myComments={[
+                  ...props.myComments
+                    .filter((m) => m.cardId === c.id)
+                    .map((m) => ({ ...m, waiting: false })),
+                  ...props.pending.flatMap((w) =>
+                    w.type === 'card.comment' &&
+                    w.cardId === c.id &&
+                    !props.myComments.some((m) => m.id === w.comment.id)
+                      ? [{ id: w.comment.id, cardId: c.id, text: w.comment.text, waiting: true }]
+                      : [],
+                  ),
+                ]}
+                canComment={props.canComment}
+                onVote={(v) => props.onVote(c.id, v)}
+                onComment={(text) => props.onComment(c.id, text)}
+              />
+            ))}
+          </ul>
         </section>
       )}
       {notes.length > 0 && (
         <section className="card" aria-labelledby="shared-heading">
-          <h2 id="shared-heading">What the group has said</h2>
-          {notes.map((n) => (
-            <div key={n.id} className={`note ${n.polarity}`}>
-              <span className={`chip ${polarityClass(n.polarity)}`}>
-                {PARTICIPANT_POLARITY[n.polarity]}
-              </span>
-              <p>{n.text}</p>
-            </div>
-          ))}
+          <h2 id="shared-heading">{t('room.sharedHeading')}</h2>
+          <ul className="plain-list">
+            {notes.map((n) => (
+              <li key={n.id} className={`note ${n.polarity}`}>
+                <span className={`chip ${polarityClass(n.polarity)}`}>{polarity[n.polarity]}</span>
+                <p>{n.text}</p>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {actions.length > 0 && (
         <section className="card" aria-labelledby="actions-heading">
-          <h2 id="actions-heading">You said, we did</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">You said</th>
-                <th scope="col">We did</th>
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.heard}</td>
-                  <td>{a.done || (a.status === 'open' ? 'Planned' : a.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <h2 id="actions-heading">{t('actions.heading')}</h2>
+          {/* A list, not a table: at 320 px or 200% zoom two columns of sentences do not fit. */}
+          <ul className="plain-list actions-list">
+            {actions.map((a) => (
+              <li key={a.id} className="note">
+                <p>
+                  <strong>{t('actions.youSaid')}</strong> {a.heard}
+                </p>
+                <p>
+                  <strong>{t('actions.weDid')}</strong>{' '}
+                  {a.done ||
+                    t(
+                      a.status === 'open'
+                        ? 'actions.planned'
+                        : a.status === 'in-progress'
+                          ? 'actions.inProgress'
+                          : a.status === 'done'
+                            ? 'actions.done'
+                            : 'actions.notDoing',
+                    )}
+                </p>
+              </li>
+            ))}
+          </ul>
         </section>
-      )}
-    </div>
-  );
-}
-
-function CardVote(props: { card: RoomCard; mine: Vote | undefined; onVote: (v: Vote) => void }) {
-  const { card } = props;
-  return (
-    <div className={`note ${card.polarity}`}>
-      <p>
-        <strong>{card.text}</strong>
-        {card.theme && <span className="hint"> ({card.theme})</span>}
-      </p>
-      <div className="segmented" role="group" aria-label={`Your answer to: ${card.text}`}>
-        {(['agree', 'not-quite', 'disagree'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            className="small"
-            aria-pressed={props.mine === v}
-            onClick={() => props.onVote(v)}
-          >
-            {VOTE_LABELS[v]}
-          </button>
-        ))}
-      </div>
-      {card.agree !== undefined && (
-        <p className="hint counts">
-          {card.agree} yes, {card.notQuite} not quite, {card.disagree} no
-        </p>
       )}
     </div>
   );

@@ -1,18 +1,19 @@
 import {
-  joinSession,
   participantTransport,
   type FetchLike,
-  type JoinResponse,
   type ParticipantWrite,
   type WriteResponse,
 } from '../../../core/client/index.ts';
-import type { Consent, Demographics } from '../../../core/index.ts';
+import type { Consent, Demographics, Vote } from '../../../core/index.ts';
 import { api } from '../shared/http.ts';
 
 export interface MyView {
   sessionId: string;
   participantId: string;
   descriptor: string;
+  sessionStatus: 'planned' | 'open' | 'closed';
+  /** Until when words sent after close are still taken (marked late), or null. */
+  lateUntil: string | null;
   consent: Consent;
   demographics: Demographics;
   notes: {
@@ -21,15 +22,13 @@ export interface MyView {
     withdrawn: boolean;
     stepId: string | null;
     createdAt: string;
+    late: boolean;
   }[];
+  votes: Record<string, Vote>;
+  comments: { id: string; cardId: string; text: string }[];
 }
 
 const pageFetch: FetchLike = (url, init) => fetch(url, init);
-
-/** Joins with a typed code or the key from a join link; the answer carries this device's token. */
-export function join(request: { code: string } | { link: string }): Promise<JoinResponse> {
-  return joinSession(pageFetch, location.origin, request);
-}
 
 export function me(token: string): Promise<MyView> {
   return api<MyView>('/api/participant/me', { token });

@@ -5,6 +5,7 @@ import { patchSession } from '../../facilitator-api.ts';
 import { useAnnounce } from '../../ui/announcer.tsx';
 import { changedFields, problemsFromError } from '../../ui/form-helpers.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { LateContributions } from '../sessions-late/LateContributions.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
 import { PersonaEditor } from './PersonaEditor.tsx';
 import { SessionDetailsForm } from './SessionDetailsForm.tsx';
@@ -54,6 +55,7 @@ export function SessionPlannerPage() {
           }}
         />
       </section>
+      <LateContributions sessionId={session.id} />
       {!live.doc ? (
         <p className="card" role="status">
           Loading the agenda&hellip;

@@ -1,0 +1,157 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notesInStore, startWorld, type E2eWorld } from './harness.ts';
+import { facilitatorApi, joinWithCode, openForJoining, phone, shot } from './participant-kit.ts';
+
+let world: E2eWorld;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => world?.close());
+
+function storedNotes(sessionId: string) {
+  return notesInStore(world).get(sessionId) ?? [];
+}
+
+/** Waits until the service worker runs and holds the files this page loaded. */
+async function offlineReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const assets = await (await caches.open('cohear-participant-assets')).keys();
+      const pages = await (await caches.open('cohear-participant-page')).keys();
+      const loaded = performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.startsWith('/assets/')).length;
+      return pages.length > 0 && assets.length >= loaded;
+    },
+    undefined,
+    { timeout: 60_000, polling: 500 },
+  );
+}
+
+async function send(page: Page, words: string): Promise<void> {
+  await page.getByRole('textbox', { name: /Add your words/ }).fill(words);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+}
+
+describe('no word lost on a phone', () => {
+  it('three notes typed offline survive a reload offline and each arrives exactly once', async () => {
+    const sessionId = 'session-01';
+    const code = await openForJoining(world, sessionId);
+    const page = await phone(world);
+    await joinWithCode(page, world, code);
+    // A second load, so the worker controls the page and has stored what it loaded.
+    await page.reload();
+    await page.getByText('Connected', { exact: true }).waitFor();
+    await offlineReady(page);
+
+    await page.context().setOffline(true);
+    await page.getByText(/Offline/).waitFor();
+    const words = ['First thought from the bus.', 'Second, about parking.', 'Third: letters.'];
+    for (const w of words) await send(page, w);
+    await page.getByText('Waiting to send').nth(2).waitFor();
+    await expect(page.getByText('Waiting to send').count()).resolves.toBe(3);
+    // Focus stays in the box for the next thought.
+    await expect(page.evaluate(() => document.activeElement?.tagName.toLowerCase())).resolves.toBe(
+      'textarea',
+    );
+
+    await page.reload();
+    for (const w of words) await page.getByText(w).waitFor();
+    await page.getByText('Waiting to send').nth(2).waitFor();
+    await expect(page.getByText('Waiting to send').count()).resolves.toBe(3);
+    await page.getByRole('heading', { name: 'Waiting for the session to start' }).waitFor();
+    await shot(page, 'offline-reload-390');
+    expect(storedNotes(sessionId).filter((n) => words.includes(n.text))).toHaveLength(0);
+
+    await page.context().setOffline(false);
+    await page.getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByText('Waiting to send').first().waitFor({ state: 'detached', timeout: 60_000 });
+    await page.reload();
+    await page.getByText('Connected', { exact: true }).waitFor();
+    for (const w of words)
+      expect(storedNotes(sessionId).filter((n) => n.text === w)).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('a note after close stays on the phone to copy; with late contributions on it arrives marked late', async () => {
+    const sessionId = 'session-02';
+    const code = await openForJoining(world, sessionId);
+    const page = await phone(world);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await joinWithCode(page, world, code);
+    await facilitatorApi(world, 'POST', `/api/sessions/${sessionId}/close`);
+
+    const refused = 'Typed after the session ended, and not to be lost.';
+    await send(page, refused);
+    const kept = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Kept on this phone' }),
+    });
+    await kept.getByText(refused).waitFor();
+    await page.getByText('This session has closed.').waitFor();
+    await kept.getByRole('button', { name: 'Copy words' }).click();
+    await kept.getByText('Copied.').waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(refused);
+    await shot(page, 'closed-kept-390');
+    // A reload keeps them.
+    await page.reload();
+    await kept.getByText(refused).waitFor();
+    expect(storedNotes(sessionId).filter((n) => n.text === refused)).toHaveLength(0);
+
+    await facilitatorApi(world, 'PUT', `/api/sessions/${sessionId}/late`, { days: 7 });
+    await page.reload();
+    await page.getByText(/still reach the team/).waitFor();
+    const late = 'Remembered on the way home.';
+    await send(page, late);
+    await page.getByText('Sent after the session closed').waitFor();
+    const stored = storedNotes(sessionId).filter((n) => n.text === late);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.late).toBe(true);
+    await page.context().close();
+  });
+
+  it('take back asks once and can be undone', async () => {
+    const code = await openForJoining(world, 'session-03');
+    const page = await phone(world);
+    await joinWithCode(page, world, code);
+    const words = 'A long story I might want back.';
+    await send(page, words);
+    await page.getByText('Sent', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Take back' }).click();
+    await page.getByRole('button', { name: 'Yes, take back' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText(words).waitFor();
+    await expect(page.getByRole('button', { name: 'Take back' }).count()).resolves.toBe(1);
+    expect(storedNotes('session-03').find((n) => n.text === words)?.withdrawn).toBe(false);
+    await page.context().close();
+  });
+
+  it('a comment on a card is kept, and the vote is still shown after a reload', async () => {
+    const session = world.demo.sessions.find((s) => s.reflectCards.length > 0);
+    if (!session) throw new Error('the demo has no reflect-back cards');
+    const sessionId = session.session.id;
+    const card = session.reflectCards[0]!;
+    const code = await openForJoining(world, sessionId);
+    const page = await phone(world);
+    await joinWithCode(page, world, code);
+
+    const item = page.locator('li', { has: page.getByText(card.text, { exact: true }) });
+    await item.getByRole('button', { name: 'Not quite' }).click();
+    const comment = 'It is the waiting without news that hurts, more than the wait.';
+    await item.getByRole('textbox', { name: 'Anything to add or correct?' }).fill(comment);
+    await item.getByRole('button', { name: 'Send comment' }).click();
+    await item.getByText(comment).waitFor();
+    await item.getByText('Sent', { exact: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'card-comment-390');
+
+    await page.reload();
+    await page.getByText('Connected', { exact: true }).waitFor();
+    const again = page.locator('li', { has: page.getByText(card.text, { exact: true }) });
+    await expect(
+      again.getByRole('button', { name: 'Not quite' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await again.getByText(comment).waitFor();
+    await page.context().close();
+  });
+});
