@@ -41,7 +41,7 @@ export const REGISTRATION_FIELD_LABELS: Record<RegistrationField, string> = {
 
 /** Headings event tools (Eventbrite, Ticket Tailor, Microsoft Forms) use, by field. */
 const HEADINGS: Record<RegistrationField | 'ignore', string[]> = {
-  name: ['name', 'full name', 'attendee name', 'your name', 'participant name', 'attendee'],
+  name: ['name', 'full name', 'attendee name', 'your name', 'participant name'],
   'first-name': ['first name', 'firstname', 'given name', 'forename', 'attendee first name'],
   'last-name': ['last name', 'surname', 'family name', 'lastname', 'attendee last name'],
   email: ['email', 'email address', 'e mail', 'attendee email', 'your email'],
@@ -94,10 +94,10 @@ export function guessRegistrationColumns(
   headers: readonly string[],
 ): ColumnMapping<RegistrationField> {
   const guess = headers.map((h): RegistrationField | 'ignore' | null => {
-    const k = headingKey(h).replace(/ #$/, '').replace(/ no$/, ' no');
+    // "Attendee #" is a number, not the attendee: read "#" as "no" before punctuation goes.
+    const k = headingKey(h.replace(/#/g, ' no '));
     for (const [field, names] of Object.entries(HEADINGS))
-      if (names.includes(k) || names.includes(k.replace(/ #/g, ' no')))
-        return field as RegistrationField | 'ignore';
+      if (names.includes(k)) return field as RegistrationField | 'ignore';
     if (/\bgender\b/.test(k)) return 'gender';
     if (/\bethnic/.test(k)) return 'ethnicity';
     if (/\bage (band|group|range)\b/.test(k)) return 'ageBand';

@@ -1,8 +1,9 @@
 import { initial } from './001-initial.ts';
 import { auth } from './002-auth.ts';
+import { imports } from './005-imports.ts';
 import type { StoreMigration } from './types.ts';
 
 /** Every schema step in order. Append only: the version of each is its place in this list. */
-export const STORE_MIGRATIONS: readonly StoreMigration[] = [initial, auth];
+export const STORE_MIGRATIONS: readonly StoreMigration[] = [initial, auth, imports];
 
 export type { StoreMigration } from './types.ts';
