@@ -11,6 +11,7 @@ import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
 import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
+import { addImportRoutes } from '../http/routes-imports.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
@@ -144,6 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   addAuthRoutes(router, ctx);
   addFacilitatorRoutes(router, ctx);
+  addImportRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
