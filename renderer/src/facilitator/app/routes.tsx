@@ -3,6 +3,8 @@ import { LiveSession } from '../LiveSession.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { PeoplePanel } from '../PeoplePanel.tsx';
+import { ImportPeopleLink, PeopleImportPage } from '../pages/imports/PeopleImportPage.tsx';
+import { TranscriptImportPage } from '../pages/imports/TranscriptImportPage.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useAuth } from './auth-context.tsx';
 import { AppChrome } from './AppChrome.tsx';
@@ -39,13 +41,20 @@ function PeopleRoute() {
   const { programme } = useProgramme();
   return (
     <>
-      <PageHeader title="People" context={programme.title} />
+      <PageHeader
+        title="People"
+        context={programme.title}
+        actions={<ImportPeopleLink programmeId={programme.id} />}
+      />
       <PeoplePanel programmeId={programme.id} />
     </>
   );
 }
 
-export const sessionRoutes: RouteObject[] = [{ path: 'run', element: <RunRoute /> }];
+export const sessionRoutes: RouteObject[] = [
+  { path: 'run', element: <RunRoute /> },
+  { path: 'import', element: <TranscriptImportPage /> },
+];
 
 export const bareSessionRoutes: RouteObject[] = [];
 
@@ -53,6 +62,7 @@ export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
   { path: 'people', element: <PeopleRoute /> },
+  { path: 'people/import', element: <PeopleImportPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
