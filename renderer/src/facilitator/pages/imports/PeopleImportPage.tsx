@@ -1,3 +1,4 @@
+import './imports.css';
 import { useState } from 'react';
 import { Button, Checkbox, Radio, RadioGroup, Label } from 'react-aria-components';
 import { Link } from 'react-router';
@@ -8,8 +9,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useAnnounce } from '../../ui/announcer.tsx';
 import { ColumnMappingTable } from './ColumnMappingTable.tsx';
 import { FilePicker } from './FilePicker.tsx';
-import type {
-  ImportRefused} from './imports-api.ts';
+import type { ImportRefused } from './imports-api.ts';
 import {
   describeCounts,
   fileToBase64,
@@ -175,6 +175,7 @@ export function PeopleImportPage() {
             </Field>
           )}
           <FilePicker
+            key={version}
             id="import-file"
             label="File"
             hint="CSV or .xlsx, with the column headings in the first row. At most 10 MB."
@@ -189,7 +190,7 @@ export function PeopleImportPage() {
             }}
           />
           {kind === 'notes' && (
-            <Checkbox className="choice" isSelected={consent} onChange={setConsent}>
+            <Checkbox className="choice checkbox" isSelected={consent} onChange={setConsent}>
               People named in the &ldquo;who said it&rdquo; column who are new to this programme
               agreed to their words being kept
             </Checkbox>

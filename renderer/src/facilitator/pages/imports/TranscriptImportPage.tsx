@@ -1,3 +1,4 @@
+import './imports.css';
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
 import { Link } from 'react-router';
@@ -169,6 +170,7 @@ export function TranscriptImportPage() {
         >
           <h2 id="transcript-file-heading">The transcript</h2>
           <FilePicker
+            key={version}
             id="transcript-file"
             label="Transcript file"
             hint="WebVTT (.vtt) from Teams, Zoom or Meet; the .docx transcript Teams saves; or text with one “Speaker: words” line per turn. At most 10 MB."
@@ -255,7 +257,7 @@ export function TranscriptImportPage() {
                 />
               )}
             </Field>
-            <Checkbox className="choice" isSelected={consent} onChange={setConsent}>
+            <Checkbox className="choice checkbox" isSelected={consent} onChange={setConsent}>
               New participants agreed to their words being kept (without this, their notes are left
               out of reports)
             </Checkbox>
