@@ -144,7 +144,7 @@ describe('imports in the app', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Fay Facilitatorova').selectOption('facilitator');
     await page.getByLabel('Ada Testperson').selectOption('new');
-    await page.getByLabel('Descriptor').fill('Resident 21');
+    await page.getByLabel('Descriptor for Ada Testperson').fill('Resident 21');
     await page.getByLabel('Bram Samplewood').selectOption({ index: 4 });
     await page.getByLabel('Gus Guestspeaker').selectOption('leave-out');
     await page.getByText('One step for every note').click();

@@ -83,7 +83,9 @@ export function SpeakerMapping(props: {
                   </select>
                   {t?.kind === 'new' && (
                     <div className="field">
-                      <label htmlFor={`${id}-descriptor`}>Descriptor</label>
+                      <label htmlFor={`${id}-descriptor`}>
+                        Descriptor<span className="visually-hidden"> for {s.speaker}</span>
+                      </label>
                       <input
                         id={`${id}-descriptor`}
                         type="text"
