@@ -15,7 +15,7 @@ export type TranscriptFormat = 'vtt' | 'teams-docx' | 'plain';
 
 /** "00:01:02.345", "01:02.345", "1:02:03" or "0:03" (Teams .docx) to milliseconds; NaN if not a time. */
 export function parseTime(s: string): number {
-  const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(s.trim());
+  const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$/.exec(s.trim());
   if (!m) return NaN;
   const [, h, min, sec, frac] = m;
   if (Number(sec) > 59 || (h !== undefined && Number(min) > 59)) return NaN;
