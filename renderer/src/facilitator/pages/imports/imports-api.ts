@@ -144,21 +144,21 @@ export async function fileToBase64(file: File): Promise<string> {
 
 /** "notes 4, already there 2" for people. */
 export function describeCounts(summary: Record<string, number>): string {
-  const words: Record<string, string> = {
-    rows: 'rows read',
-    created: 'people added',
-    updated: 'people updated',
-    unchanged: 'already up to date',
-    attended: 'checked in',
-    notes: 'notes added',
-    alreadyThere: 'notes already there',
-    newParticipants: 'new participants',
-    newThemes: 'new themes',
-    turns: 'turns read',
-    leftOut: 'turns left out',
+  const words: Record<string, [string, string]> = {
+    rows: ['row read', 'rows read'],
+    created: ['person added', 'people added'],
+    updated: ['person updated', 'people updated'],
+    unchanged: ['already up to date', 'already up to date'],
+    attended: ['checked in', 'checked in'],
+    notes: ['note added', 'notes added'],
+    alreadyThere: ['note already there', 'notes already there'],
+    newParticipants: ['new participant', 'new participants'],
+    newThemes: ['new theme', 'new themes'],
+    turns: ['turn read', 'turns read'],
+    leftOut: ['turn left out', 'turns left out'],
   };
   const parts = Object.entries(summary)
     .filter(([, n]) => n > 0)
-    .map(([k, n]) => `${n} ${words[k] ?? k}`);
+    .map(([k, n]) => `${n} ${words[k]?.[n === 1 ? 0 : 1] ?? k}`);
   return parts.length > 0 ? parts.join(', ') : 'nothing new';
 }
