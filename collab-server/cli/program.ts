@@ -2,6 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import { demoCommand } from './commands/demo.ts';
 import { CLI_EXPORT_FORMATS, exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
+import { collectOption } from './commands/import-files.ts';
+import { importNotesCommand } from './commands/import-notes.ts';
+import { importRegistrationsCommand } from './commands/import-registrations.ts';
+import { importTranscriptCommand } from './commands/import-transcript.ts';
 import { listCommand } from './commands/list.ts';
 import { newCommand } from './commands/new.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
@@ -69,6 +73,63 @@ export function buildProgram(io: CliIo): Command {
     .argument('<file>', 'programme file written by `cohear export --format json`')
     .addOption(dataOption())
     .action((file: string, opts) => importCommand(file, opts, io.out));
+
+  program
+    .command('import-registrations')
+    .description(
+      'import an attendee list (.csv or .xlsx from an event tool): match people by email, register them for a session',
+    )
+    .argument('<file>', 'the attendee list')
+    .addOption(dataOption())
+    .requiredOption('--programme <id>', 'programme id (see `cohear list`)')
+    .requiredOption('--session <id>', 'the session they registered for')
+    .option('--cohort <name>', 'cohort of people whose row names none')
+    .option(
+      '--column <heading=field>',
+      'what a column holds (name, first-name, last-name, email, phone, checked-in, cohort, gender, ageBand, ethnicity, town, or ignore); repeat',
+      collectOption,
+    )
+    .option('--dry-run', 'show the column mapping and what would change, and change nothing')
+    .action((file: string, opts) => importRegistrationsCommand(file, opts, io.out));
+
+  program
+    .command('import-transcript')
+    .description(
+      'import a transcript (.vtt, Teams .docx, or "Speaker: words" text) as notes of a session',
+    )
+    .argument('<file>', 'the transcript')
+    .addOption(dataOption())
+    .requiredOption('--programme <id>', 'programme id (see `cohear list`)')
+    .requiredOption('--session <id>', 'the session it was recorded in')
+    .option(
+      '--speaker <name=descriptor>',
+      'who a speaker is: a participant descriptor, "facilitator", or "-" to leave them out; repeat for each',
+      collectOption,
+    )
+    .option(
+      '--step <step>',
+      'put every turn against this step (id, number or title) instead of by time',
+    )
+    .option('--recording-start <iso>', 'when the recording started (default: the session start)')
+    .option('--consent-given', 'new participants agreed to their words being kept')
+    .option('--dry-run', 'list the speakers and what would be added, and change nothing')
+    .action((file: string, opts) => importTranscriptCommand(file, opts, io.out));
+
+  program
+    .command('import-notes')
+    .description('import notes typed up from paper (.csv or .xlsx) into a session')
+    .argument('<file>', 'the notes')
+    .addOption(dataOption())
+    .requiredOption('--programme <id>', 'programme id (see `cohear list`)')
+    .requiredOption('--session <id>', 'the session they were written in')
+    .option(
+      '--column <heading=field>',
+      'what a column holds (text, polarity, themes, step, who, kind, or ignore); repeat',
+      collectOption,
+    )
+    .option('--consent-given', 'new participants agreed to their words being kept')
+    .option('--dry-run', 'show the column mapping and what would change, and change nothing')
+    .action((file: string, opts) => importNotesCommand(file, opts, io.out));
 
   program
     .command('export')

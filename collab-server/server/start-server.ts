@@ -15,6 +15,7 @@ import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addHostingRoutes } from '../http/routes-hosting.ts';
 import { addJoinFormRoutes } from '../http/routes-join-form.ts';
 import { addLateRoutes } from '../http/routes-late.ts';
+import { addImportRoutes } from '../http/routes-imports.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
 import { addPlanRoutes } from '../http/routes-plan.ts';
 import { EditAudit } from '../sync/edit-audit.ts';
@@ -185,6 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   addAuthRoutes(router, ctx);
   addFacilitatorRoutes(router, ctx);
+  addImportRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
   addPlanRoutes(router, ctx);
   addPeopleRoutes(router, ctx);

@@ -6,6 +6,7 @@ import {
   docsFromSnapshot,
   programmeDocName,
   programmeSnapshotSchema,
+  reIdSnapshot,
   sessionDocName,
   type ProgrammeSnapshot,
 } from '../../core/index.ts';
@@ -25,18 +26,16 @@ export class ProgrammeExistsError extends Error {
  * session documents as their first update. Either all of it lands or the database is unchanged.
  */
 export function importSnapshot(store: Store, snapshot: ProgrammeSnapshot, actor = 'cli'): string {
-  const snap = programmeSnapshotSchema.parse(snapshot);
-  const id = snap.programme.id;
-  const { programmeDoc, sessionDocs } = docsFromSnapshot(snap);
+  const id = programmeSnapshotSchema.parse(snapshot).programme.id;
   store.transaction(() => {
     if (store.records.hasProgramme(id)) throw new ProgrammeExistsError(id);
-    for (const s of snap.sessions) {
-      const owner = store.records.sessionProgrammeId(s.session.id);
-      if (owner !== null)
-        throw new Error(
-          `Session ${s.session.id} already belongs to programme ${owner}. Nothing was imported.`,
-        );
-    }
+    // Session and participant ids are keys of the whole data folder; a file made elsewhere may
+    // use ones another programme holds. Those get fresh ids, references rewritten (#18).
+    const { snapshot: snap, renamed } = reIdSnapshot(programmeSnapshotSchema.parse(snapshot), {
+      session: (sid) => store.records.sessionProgrammeId(sid) !== null,
+      participant: (pid) => store.participants.programmeOf(pid) !== null,
+    });
+    const { programmeDoc, sessionDocs } = docsFromSnapshot(snap);
     store.records.putProgramme(snap.programme);
     for (const s of snap.sessions) store.records.putSession(id, s.session);
     for (const p of snap.participants) store.participants.put(id, p);
@@ -48,6 +47,7 @@ export function importSnapshot(store: Store, snapshot: ProgrammeSnapshot, actor 
     store.audit(actor, 'programme.import', id, {
       sessions: snap.sessions.length,
       participants: snap.participants.length,
+      ...(renamed.sessions + renamed.participants > 0 ? { renamed } : {}),
     });
   });
   return id;

@@ -1,5 +1,6 @@
 CREATE INDEX auth_sessions_by_user ON auth_sessions(user_id);
 CREATE INDEX closed_join_codes_by_session ON closed_join_codes(session_id);
+CREATE INDEX imports_by_programme ON imports(programme_id, at);
 CREATE INDEX participant_tokens_by_participant ON participant_tokens(participant_id);
 CREATE INDEX participants_by_programme ON participants(programme_id);
 CREATE INDEX sessions_by_programme ON sessions(programme_id, date);
@@ -14,6 +15,7 @@ CREATE TABLE demographics ( participant_id TEXT PRIMARY KEY REFERENCES participa
 CREATE TABLE doc_snapshots ( doc TEXT PRIMARY KEY, state BLOB NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL ) STRICT;
 CREATE TABLE doc_updates ( doc TEXT NOT NULL, seq INTEGER NOT NULL, update_data BLOB NOT NULL, at TEXT NOT NULL, PRIMARY KEY (doc, seq) ) STRICT, WITHOUT ROWID;
 CREATE TABLE erasure_intents ( id INTEGER PRIMARY KEY AUTOINCREMENT, participant_id TEXT NOT NULL, -- JSON array of the session ids whose documents held the participant's words. session_ids TEXT NOT NULL, requested_at TEXT NOT NULL ) STRICT;
+CREATE TABLE imports ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, session_id TEXT REFERENCES sessions(id) ON DELETE CASCADE, kind TEXT NOT NULL CHECK (kind IN ('registrations', 'transcript', 'notes')), at TEXT NOT NULL, actor TEXT NOT NULL, summary TEXT NOT NULL, -- JSON: counts shown to the facilitator undo TEXT NOT NULL, -- JSON: ids created and fields filled, to reverse them undone_at TEXT ) STRICT;
 CREATE TABLE join_codes ( session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE, code TEXT NOT NULL UNIQUE, link_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL ) STRICT;
 CREATE TABLE participant_contacts ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, name TEXT, email TEXT, phone TEXT ) STRICT;
 CREATE TABLE participant_tokens ( token_hash TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, created_at TEXT NOT NULL ) STRICT;

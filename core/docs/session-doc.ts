@@ -6,6 +6,7 @@ import {
   debriefSchema,
   emptyDebrief,
   idSchema,
+  isoDateTimeSchema,
   noteParticipantId,
   noteSchema,
   personaSchema,
@@ -43,6 +44,12 @@ const PERSONA = 'persona';
 // the room projection hears of them as header changes.
 const TIMER = 'timer';
 const STORY_ROUND = 'storyRound';
+/**
+ * When each step became current while the session ran. Imports of transcripts place each turn
+ * against the step current at its time. Root-level, so it needs no migration; older documents
+ * simply have none.
+ */
+const STEP_LOG = 'stepLog';
 
 export const SESSION_DOC_MIGRATIONS: readonly DocMigration[] = [
   {
@@ -61,6 +68,10 @@ export const SESSION_DOC_MIGRATIONS: readonly DocMigration[] = [
 export const SESSION_DOC_VERSION = checkMigrationSequence('session', SESSION_DOC_MIGRATIONS);
 
 export const sessionDocName = (sessionId: string) => `session/${sessionId}`;
+
+const stepLogEntrySchema = z
+  .object({ stepId: idSchema.nullable(), at: isoDateTimeSchema })
+  .strict();
 
 /** A card as stored: votes live in a nested map so each participant's vote is its own key. */
 const storedCardSchema = reflectCardSchema;
@@ -119,7 +130,7 @@ export class SessionDoc {
     this.doc.transact(() => {
       if (content.agenda) this.setAgenda(content.agenda);
       if (content.persona !== undefined) this.setPersona(content.persona);
-      if (content.currentStepId !== undefined) this.setCurrentStep(content.currentStepId);
+      if (content.currentStepId !== undefined) this.putCurrentStep(content.currentStepId);
       for (const n of content.notes ?? []) this.notes.put(n);
       for (const c of content.reflectCards ?? []) this.cards.put(c);
       if (content.debrief) this.setDebrief(content.debrief);
@@ -258,9 +269,30 @@ export class SessionDoc {
     return id === null ? null : (this.agenda().find((s) => s.id === id) ?? null);
   }
 
-  setCurrentStep(stepId: string | null): void {
+  /** Moves the room to a step, noting when (the step log). */
+  setCurrentStep(stepId: string | null, at: string = new Date().toISOString()): void {
+    this.doc.transact(() => {
+      if (this.putCurrentStep(stepId)) this.doc.getArray(STEP_LOG).push([{ stepId, at }]);
+    });
+  }
+
+  /** Writes the current step without logging it (loading content, not running the session). */
+  private putCurrentStep(stepId: string | null): boolean {
     const v = stepId === null ? null : idSchema.parse(stepId);
-    if ((this.state.get(CURRENT_STEP) ?? null) !== v) this.state.set(CURRENT_STEP, v);
+    if ((this.state.get(CURRENT_STEP) ?? null) === v) return false;
+    this.state.set(CURRENT_STEP, v);
+    return true;
+  }
+
+  /** When each step became current, oldest first; entries a broken client wrote are left out. */
+  stepLog(): { stepId: string | null; at: string }[] {
+    return this.doc
+      .getArray(STEP_LOG)
+      .toArray()
+      .map((e) => stepLogEntrySchema.safeParse(e))
+      .filter((r) => r.success)
+      .map((r) => r.data)
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   }
 
   /** The timer of the step being run, or null before any was started. */

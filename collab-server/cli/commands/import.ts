@@ -28,6 +28,17 @@ export async function importCommand(
     );
   }
   const { snapshot } = parseProgrammeFile(text);
-  const id = await withStore(opts, (store) => importSnapshot(store, snapshot, 'cli:import'));
+  const id = await withStore(opts, (store) => {
+    try {
+      return importSnapshot(store, snapshot, 'cli:import');
+    } catch (e) {
+      // A constraint the file's checks did not foresee: still the file's problem, not a crash.
+      if ((e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT'))
+        throw new UsageError(
+          `The data folder refused this programme (${(e as Error).message}). Nothing was imported.`,
+        );
+      throw e;
+    }
+  });
   out(id);
 }

@@ -3,6 +3,7 @@ import { auth } from './002-auth.ts';
 import { people } from './003-people.ts';
 import { hosting } from './004-hosting.ts';
 import { lateContributions } from './006-late-contributions.ts';
+import { imports } from './005-imports.ts';
 import type { StoreMigration } from './types.ts';
 
 /** Every schema step in order. Append only: the version of each is its place in this list. */
@@ -12,6 +13,7 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   people,
   hosting,
   lateContributions,
+  imports,
 ];
 
 export type { StoreMigration } from './types.ts';

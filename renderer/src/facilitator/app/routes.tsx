@@ -15,6 +15,8 @@ import { SettingsPage } from '../pages/settings/SettingsPage.tsx';
 import { PeoplePage } from '../pages/people/PeoplePage.tsx';
 import { ActionsPage } from '../pages/actions/ActionsPage.tsx';
 import { ReportsPage } from '../pages/reports/ReportsPage.tsx';
+import { PeopleImportPage } from '../pages/imports/PeopleImportPage.tsx';
+import { TranscriptImportPage } from '../pages/imports/TranscriptImportPage.tsx';
 import { AppChrome } from './AppChrome.tsx';
 import { AuthGate } from './AuthGate.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -36,6 +38,7 @@ export const sessionRoutes: RouteObject[] = [
   { index: true, element: <SessionPlannerPage /> },
   { path: 'run', element: <RunRoomPage /> },
   { path: 'debrief', element: <DebriefPage /> },
+  { path: 'import', element: <TranscriptImportPage /> },
 ];
 
 export const bareSessionRoutes: RouteObject[] = [{ path: 'projector', element: <ProjectorPage /> }];
@@ -58,6 +61,7 @@ export const programmeRoutes: RouteObject[] = [
       { path: 'table', element: <TablePage /> },
     ],
   },
+  { path: 'people/import', element: <PeopleImportPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
