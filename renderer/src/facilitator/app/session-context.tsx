@@ -74,6 +74,9 @@ function SessionTabs() {
           <li>
             <NavLink to={`${base}/debrief`}>Debrief</NavLink>
           </li>
+          <li>
+            <NavLink to={`${base}/import`}>Import a transcript</NavLink>
+          </li>
         </ul>
       </nav>
     </div>

@@ -3,6 +3,7 @@ import { GridList, GridListItem } from 'react-aria-components';
 import { byDescriptor, type PeopleListing, type PersonRecord } from '../../../../../core/index.ts';
 import { useProgramme } from '../../app/programme-context.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ImportPeopleLink } from '../imports/PeopleImportPage.tsx';
 import { AttendanceRegister } from './AttendanceRegister.tsx';
 import { CohortsSection } from './CohortsSection.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
@@ -46,7 +47,11 @@ export function PeoplePage() {
   const person = people.find((p) => p.id === selected) ?? null;
   return (
     <>
-      <PageHeader title="People" context={programme.title}>
+      <PageHeader
+        title="People"
+        context={programme.title}
+        actions={<ImportPeopleLink programmeId={programme.id} />}
+      >
         <p className="hint">
           Register people, tick who came, and keep consent and demographics from paper forms.
         </p>
