@@ -38,6 +38,7 @@ export function importSnapshot(store: Store, snapshot: ProgrammeSnapshot, actor 
         );
     }
     store.records.putProgramme(snap.programme);
+    if (snap.settings !== undefined) store.records.putSettings(id, snap.settings);
     for (const s of snap.sessions) store.records.putSession(id, s.session);
     for (const p of snap.participants) store.participants.put(id, p);
     store.docs.append(programmeDocName(id), Y.encodeStateAsUpdate(programmeDoc.doc));
@@ -84,5 +85,10 @@ export function exportSnapshot(store: Store, programmeId: string): ProgrammeSnap
   const participants = store.participants.list(programmeId);
   const programmeDoc = loadProgrammeDoc(store, programmeId);
   const sessionDocs = new Map(sessions.map((s) => [s.id, loadSessionDoc(store, s.id)]));
-  return assembleSnapshot({ programme, sessions, participants }, programmeDoc, sessionDocs);
+  const settings = store.records.getSettings(programmeId);
+  return assembleSnapshot(
+    { programme, sessions, participants, ...(settings === undefined ? {} : { settings }) },
+    programmeDoc,
+    sessionDocs,
+  );
 }

@@ -7,7 +7,7 @@ CREATE TABLE audit_log ( seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL
 CREATE TABLE auth_sessions ( token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, created_at TEXT NOT NULL, expires_at TEXT NOT NULL ) STRICT;
 CREATE TABLE consent_history ( seq INTEGER PRIMARY KEY AUTOINCREMENT, participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, kind TEXT NOT NULL, given INTEGER NOT NULL, at TEXT NOT NULL ) STRICT;
 CREATE TABLE consents ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, kind TEXT NOT NULL CHECK (kind IN ('storeWords', 'quoteAnonymously', 'recording')), given INTEGER NOT NULL CHECK (given IN (0, 1)), at TEXT, PRIMARY KEY (participant_id, kind) ) STRICT;
-CREATE TABLE demographics ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, gender TEXT, age_band TEXT, ethnicity TEXT, town TEXT ) STRICT;
+CREATE TABLE demographic_answers ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, field_id TEXT NOT NULL, position INTEGER NOT NULL, value TEXT, PRIMARY KEY (participant_id, field_id) ) STRICT;
 CREATE TABLE doc_snapshots ( doc TEXT PRIMARY KEY, state BLOB NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL ) STRICT;
 CREATE TABLE doc_updates ( doc TEXT NOT NULL, seq INTEGER NOT NULL, update_data BLOB NOT NULL, at TEXT NOT NULL, PRIMARY KEY (doc, seq) ) STRICT, WITHOUT ROWID;
 CREATE TABLE join_codes ( session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE, code TEXT NOT NULL UNIQUE, link_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL ) STRICT;
@@ -15,6 +15,7 @@ CREATE TABLE participant_contacts ( participant_id TEXT PRIMARY KEY REFERENCES p
 CREATE TABLE participant_tokens ( token_hash TEXT PRIMARY KEY, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, created_at TEXT NOT NULL ) STRICT;
 CREATE TABLE participant_writes ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, write_id TEXT NOT NULL, kind TEXT NOT NULL, response TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (participant_id, write_id) ) STRICT, WITHOUT ROWID;
 CREATE TABLE participants ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, descriptor TEXT NOT NULL, cohort TEXT NOT NULL, created_at TEXT NOT NULL ) STRICT;
+CREATE TABLE programme_settings ( programme_id TEXT PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE, settings TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE programmes ( id TEXT PRIMARY KEY, title TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Programme created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE schema_migrations ( version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 CREATE TABLE sessions ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, date TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Session created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;

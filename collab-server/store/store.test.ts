@@ -59,11 +59,35 @@ describe('store migrations', () => {
   it('upgrades a database made by an older version, keeping its data', () => {
     const file = path.join(dir, 'old.sqlite');
     const old = Store.open(file, { migrations: STORE_MIGRATIONS.slice(0, 1) });
-    importSnapshot(old, makeDemoProgramme({ notes: 10 }));
+    // Written with the first schema's own SQL: today's code writes today's tables.
+    const now = new Date().toISOString();
+    const demo = makeDemoProgramme({ notes: 10 });
+    old.db
+      .prepare(
+        'INSERT INTO programmes (id, title, details, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(demo.programme.id, demo.programme.title, JSON.stringify(demo.programme), now, now);
+    old.db
+      .prepare(
+        "INSERT INTO participants (id, programme_id, descriptor, cohort, created_at) VALUES ('p1', ?, 'Resident 1', '', ?)",
+      )
+      .run(demo.programme.id, now);
+    old.db
+      .prepare(
+        "INSERT INTO demographics (participant_id, gender, age_band, ethnicity, town) VALUES ('p1', 'woman', '65-74', NULL, 'Leeds')",
+      )
+      .run();
     old.close();
     const upgraded = Store.open(file);
     expect(upgraded.schemaVersion()).toBe(STORE_MIGRATIONS.length);
     expect(upgraded.records.listProgrammes()).toHaveLength(1);
+    // The answers moved from one column per field to one row per field, in the same order.
+    expect(upgraded.participants.get('p1')?.demographics).toEqual({
+      gender: 'woman',
+      ageBand: '65-74',
+      ethnicity: null,
+      town: 'Leeds',
+    });
     upgraded.close();
   });
 

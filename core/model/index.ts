@@ -7,3 +7,5 @@ export * from './theme.ts';
 export * from './participant.ts';
 export * from './action.ts';
 export * from './reflect.ts';
+export * from './demographic-fields.ts';
+export * from './programme-settings.ts';

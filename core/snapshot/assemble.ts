@@ -1,4 +1,4 @@
-import type { Participant, Programme, Session } from '../model/index.ts';
+import type { Participant, Programme, ProgrammeSettings, Session } from '../model/index.ts';
 import { ProgrammeDoc, type ProgrammeContent } from '../docs/programme-doc.ts';
 import { SessionDoc, type SessionContent } from '../docs/session-doc.ts';
 import { normaliseSnapshot } from './programme-file.ts';
@@ -9,6 +9,8 @@ export interface ProgrammeRecords {
   programme: Programme;
   sessions: Session[];
   participants: Participant[];
+  /** Only when the facilitator has set any (see ProgrammeSettings). */
+  settings?: ProgrammeSettings;
 }
 
 /**
@@ -32,6 +34,7 @@ export function assembleSnapshot(
       return { session, ...c };
     }),
     participants: records.participants,
+    ...(records.settings === undefined ? {} : { settings: records.settings }),
   };
   return normaliseSnapshot(programmeSnapshotSchema.parse(snapshot));
 }
@@ -47,6 +50,7 @@ export function splitSnapshot(snapshot: ProgrammeSnapshot): {
       programme: snapshot.programme,
       sessions: snapshot.sessions.map((s) => s.session),
       participants: snapshot.participants,
+      ...(snapshot.settings === undefined ? {} : { settings: snapshot.settings }),
     },
     programmeContent: {
       codebook: snapshot.codebook,

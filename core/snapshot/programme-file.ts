@@ -128,5 +128,6 @@ export function normaliseSnapshot(s: ProgrammeSnapshot): ProgrammeSnapshot {
         a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0,
       ),
     })),
+    ...(s.settings === undefined ? {} : { settings: s.settings }),
   };
 }

@@ -3,6 +3,9 @@ import {
   actionSchema,
   agendaStepSchema,
   codebookProblems,
+  demographicAnswerProblems,
+  fieldsOrLegacy,
+  programmeSettingsSchema,
   debriefSchema,
   idSchema,
   noteParticipantId,
@@ -37,6 +40,8 @@ const snapshotShape = {
   actions: z.array(actionSchema).max(5000),
   sessions: z.array(sessionRecordSchema).max(500),
   participants: z.array(participantSchema).max(20_000),
+  /** Absent in programmes that never chose their own (every format-1 file until then). */
+  settings: programmeSettingsSchema.optional(),
 };
 
 /**
@@ -173,7 +178,17 @@ export const programmeSnapshotSchema = z
         }
       });
     });
+    const fields = fieldsOrLegacy(snap.settings?.demographicFields);
     snap.participants.forEach((p, pi) => {
+      for (const [fieldId, message] of Object.entries(
+        demographicAnswerProblems(fields, p.demographics),
+      )) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['participants', pi, 'demographics', fieldId],
+          message,
+        });
+      }
       p.attendance.forEach((a, ai) => {
         if (!sessionIds.has(a.sessionId)) {
           ctx.addIssue({

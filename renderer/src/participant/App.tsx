@@ -176,8 +176,9 @@ export function App() {
       <Page>
         <DemographicsForm
           initial={view.demographics}
+          fields={view.demographicFields}
           busy={busy}
-          onSubmit={(d: Partial<Demographics>) =>
+          onSubmit={(d: Demographics) =>
             void direct({ type: 'demographics.set', writeId: newId('w'), demographics: d }, done)
           }
           onSkip={done}

@@ -6,7 +6,7 @@ import {
   type ParticipantWrite,
   type WriteResponse,
 } from '../../../core/client/index.ts';
-import type { Consent, Demographics } from '../../../core/index.ts';
+import type { Consent, DemographicFieldDef, Demographics } from '../../../core/index.ts';
 import { api } from '../shared/http.ts';
 
 export interface MyView {
@@ -15,6 +15,8 @@ export interface MyView {
   descriptor: string;
   consent: Consent;
   demographics: Demographics;
+  /** The questions this programme asks (older servers did not send them). */
+  demographicFields?: DemographicFieldDef[];
   notes: {
     id: string;
     text: string;
