@@ -7,3 +7,6 @@ export * from './word-frequencies.ts';
 export * from './cloud-scopes.ts';
 export * from './demographics.ts';
 export * from './attendance.ts';
+export * from './cloud-terms.ts';
+export * from './distinctive-words.ts';
+export * from './census-2021.ts';

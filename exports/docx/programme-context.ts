@@ -7,7 +7,8 @@ import type {
 import {
   attendanceBySession,
   buildKeyThemeTable,
-  wordFrequencies,
+  countTerms,
+  viewCloudTerms,
 } from '../../core/analysis/index.ts';
 import { stepQuestions } from '../../core/index.ts';
 
@@ -67,8 +68,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
 /** A factual summary of one theme's row, written from the numbers. */
 export function themeSummary(view: ExportView, row: KeyThemeRow): string {
   const { counts } = row;
-  const texts = view.notes.filter((n) => n.note.themeIds.includes(row.theme.id)).map((n) => n.text);
-  const top = wordFrequencies(texts, { maxWords: 5, minCount: 2 }).map((w) => w.text);
+  const model = viewCloudTerms(view);
+  const indexes = view.notes.flatMap((n, i) => (n.note.themeIds.includes(row.theme.id) ? [i] : []));
+  // The same words as the theme's cloud: the programme's phrases, less its stop list.
+  const top = countTerms(model, indexes, { maxWords: 5, minCount: 2 }).map((w) => w.text);
   const parts = [
     `${plural(counts.total, 'note')} from ${plural(row.participants, 'person', 'people')} in ${plural(row.sessionIds.length, 'session')}:`,
     `${counts.want} about what people want to see, ${counts.doNotWant} about what they do not want to see` +
