@@ -100,7 +100,8 @@ function runsOf(raw: string): Token[][] {
       .tokens()
       .each((t: ItemToken) => {
         raws.push({
-          normal: t.out(its.normal).replace(/['’]/g, ''),
+          // As written (lowercased): its.normal would turn "cancelled" into "canceled".
+          normal: t.out(its.value).toLowerCase().replace(/['’]/g, ''),
           type: t.out(its.type),
           pos: t.out(its.pos),
           lemma: t.out(lemmaOf).toLowerCase().replace(/['’]/g, ''),

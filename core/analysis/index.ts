@@ -10,3 +10,4 @@ export * from './attendance.ts';
 export * from './cloud-terms.ts';
 export * from './distinctive-words.ts';
 export * from './census-2021.ts';
+export * from './representation.ts';

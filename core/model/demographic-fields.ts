@@ -10,9 +10,16 @@ const keySchema = z
   .max(40, 'expected an id of at most 40 characters')
   .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'expected an id of letters, digits and "-"');
 
+// Answers may start with a digit ("25-49").
+const answerKeySchema = z
+  .string()
+  .min(1, 'expected an id')
+  .max(40, 'expected an id of at most 40 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'expected an id of letters, digits and "-"');
+
 export const demographicOptionSchema = z
   .object({
-    id: keySchema,
+    id: answerKeySchema,
     label: shortText(120),
     /** The broad group this answer counts towards (ethnicity's 19 categories in 5 groups). */
     group: keySchema.optional(),

@@ -6,7 +6,7 @@ const keySchema = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'expected an id of letters, digits and "-"');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, 'expected an id of letters, digits and "-"');
 
 /** One category of a reference population and the answers that count towards it. */
 export const referenceCategorySchema = z
