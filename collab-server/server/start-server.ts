@@ -12,6 +12,7 @@ import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/h
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
 import { addParticipantRoutes } from '../http/routes-participant.ts';
+import { addCloudsRoutes } from '../http/routes-clouds.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -145,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addAuthRoutes(router, ctx);
   addFacilitatorRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
+  addCloudsRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -11,3 +11,4 @@ export * from './cloud-terms.ts';
 export * from './distinctive-words.ts';
 export * from './census-2021.ts';
 export * from './representation.ts';
+export * from './clouds-view.ts';

@@ -264,7 +264,12 @@ export function demographicAnswerProblems(
   for (const f of fields) {
     const v = answers[f.id];
     if (v === undefined || v === null || v === PREFER_NOT_TO_SAY_VALUE) continue;
-    if (f.kind === 'choice' && !f.options.some((o) => o.id === v)) {
+    // A broad group on its own ("white") is a valid, less detailed answer to a grouped field.
+    if (
+      f.kind === 'choice' &&
+      !f.options.some((o) => o.id === v) &&
+      !f.groups?.some((g) => g.id === v)
+    ) {
       problems[f.id] = `"${v}" is not one of the answers to "${f.label}"`;
     }
     if (f.kind === 'text' && (v.trim() === '' || v.length > 100)) {
@@ -277,4 +282,31 @@ export function demographicAnswerProblems(
 /** No answers yet: every field of the programme present and null. */
 export function emptyAnswers(fields: readonly DemographicFieldDef[]): Record<string, null> {
   return Object.fromEntries(fields.map((f) => [f.id, null]));
+}
+
+/**
+ * Why a new set of fields cannot replace the current one: answers people already gave that it
+ * would no longer accept (an option removed, a choice turned into text). Empty when it can.
+ * Answers to a field removed altogether are kept in the store and are not a problem.
+ */
+export function fieldChangeProblems(
+  fields: readonly DemographicFieldDef[],
+  answers: readonly Readonly<Record<string, string | null>>[],
+): string[] {
+  const counts = new Map<string, { field: DemographicFieldDef; value: string; n: number }>();
+  for (const a of answers) {
+    for (const [fieldId, problem] of Object.entries(demographicAnswerProblems(fields, a))) {
+      if (!problem) continue;
+      const field = fields.find((f) => f.id === fieldId)!;
+      const value = a[fieldId] as string;
+      const key = `${fieldId}\u0000${value}`;
+      const entry = counts.get(key) ?? { field, value, n: 0 };
+      entry.n += 1;
+      counts.set(key, entry);
+    }
+  }
+  return [...counts.values()].map(
+    ({ field, value, n }) =>
+      `${n} ${n === 1 ? 'person' : 'people'} answered "${value}" to "${field.label}", which the new list does not offer; keep that answer in the list`,
+  );
 }
