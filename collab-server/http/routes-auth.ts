@@ -72,6 +72,11 @@ export function addAuthRoutes(router: Router, ctx: ApiContext): void {
     sendJson(res, 200, { ok: true }, { 'Set-Cookie': sessionCookie(ctx, secret, 24 * 3600) });
   });
 
+  // Which sign-in the app should offer: desktop mode never shows the account form.
+  router.add('GET', /^\/api\/auth\/mode$/, ({ res }) => {
+    sendJson(res, 200, { ok: true, mode: ctx.mode });
+  });
+
   router.add('GET', /^\/api\/auth\/me$/, ({ req, res, url }) => {
     const p = principalOf(ctx, req, url);
     if (!p) throw new HttpError(401, 'unauthorised', 'Not signed in.');

@@ -1,6 +1,7 @@
 import {
   formatIssues,
   newProgrammeSchema,
+  makeDemoProgramme,
   programmeFromTemplate,
   type Session,
 } from '../../core/index.ts';
@@ -42,6 +43,16 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
     const snapshot = programmeFromTemplate(template, details);
     importSnapshot(ctx.store, snapshot, who.userId ?? 'desktop');
     sendJson(res, 201, { ok: true, id: snapshot.programme.id });
+  });
+
+  // The demo programme in one click, so a first start shows a full workspace.
+  router.add('POST', /^\/api\/programmes\/demo$/, ({ req, res, url }) => {
+    const who = requireRole(ctx, req, url, 'facilitator');
+    const demo = makeDemoProgramme();
+    const id = demo.programme.id;
+    if (!ctx.store.records.hasProgramme(id))
+      importSnapshot(ctx.store, demo, who.userId ?? 'desktop');
+    sendJson(res, 200, { ok: true, id });
   });
 
   router.add('GET', new RegExp(`^/api/programmes/${ID}$`), ({ req, res, url, params }) => {

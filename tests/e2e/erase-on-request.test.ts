@@ -31,9 +31,9 @@ describe("a facilitator acting on someone's request to be erased", () => {
     await fac.getByText(words).waitFor();
     await phone.close();
 
-    // Later, on the programme's page: the person who joined is listed by their descriptor.
-    await fac.goto(`${world.server.url}/#/programme/${world.demo.programme.id}`);
-    const people = fac.locator('section', { has: fac.getByRole('heading', { name: 'People' }) });
+    // Later, on the programme's People screen: the person who joined is listed by their descriptor.
+    await fac.goto(`${world.server.url}/programmes/${world.demo.programme.id}/people`);
+    const people = fac.getByRole('main');
     const row = people
       .getByRole('row')
       .filter({ hasText: title })

@@ -18,12 +18,16 @@ export interface E2eWorld {
 }
 
 /** A real server on a loopback port with the demo programme, the built pages, and Chromium. */
-export async function startWorld(mode: 'desktop' | 'server' = 'desktop'): Promise<E2eWorld> {
+export async function startWorld(
+  mode: 'desktop' | 'server' = 'desktop',
+  options: { empty?: boolean } = {},
+): Promise<E2eWorld> {
   const staticDir = ensurePagesBuilt();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cohear-e2e-'));
   const demo = makeDemoProgramme();
   const store = Store.openFolder(dataDir);
-  importSnapshot(store, demo);
+  // An empty data folder is a first start: no programme at all.
+  if (!options.empty) importSnapshot(store, demo);
   store.close();
   const server = await startServer({
     dataDir,
@@ -54,6 +58,12 @@ export async function facilitatorPage(world: E2eWorld): Promise<Page> {
   await page.goto(`${world.server.url}/#secret=${world.server.desktopSecret}`);
   await page.getByRole('heading', { name: 'Programmes' }).waitFor();
   return page;
+}
+
+/** The address of a screen of the demo programme, for example `people` or `sessions/<id>/run`. */
+export function programmeUrl(world: E2eWorld, screen = ''): string {
+  const base = `${world.server.url}/programmes/${encodeURIComponent(world.demo.programme.id)}`;
+  return screen ? `${base}/${screen}` : base;
 }
 
 /** A participant's phone: a fresh context, so it shares no storage or cookie with anyone. */

@@ -27,7 +27,10 @@ describe('starting a programme from a template', () => {
     await expect(rows.nth(1).textContent()).resolves.toMatch(/2027-01-19.*Gig-economy workers/);
 
     // Running the first group shows the template's agenda, ending each theme with the question.
-    await page.getByRole('link', { name: /Run Focus group: Parents and carers/ }).click();
+    const href = await page
+      .getByRole('link', { name: 'Focus group: Parents and carers' })
+      .getAttribute('href');
+    await page.goto(`${world.server.url}${href}/run`);
     await page.getByRole('heading', { name: 'Agenda' }).waitFor();
     await page.getByRole('button', { name: 'Show this step' }).nth(1).click();
     await page.getByText('How will you tell us we got it right?').first().waitFor();

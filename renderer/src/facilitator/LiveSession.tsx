@@ -18,12 +18,11 @@ export function LiveSession(props: {
   const [status, setStatus] = useState(props.listing.status);
   const codebook = programme?.themes.all() ?? [];
   return (
-    <main>
-      <p>
-        <a href={`#/programme/${encodeURIComponent(props.programmeId)}`}>&larr; All sessions</a>
-      </p>
+    <>
       <div className="row">
-        <h1>{props.listing.title}</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          Run the room
+        </h1>
         <span className="spacer" />
         <span role="status">
           <span className={`status-dot${online ? ' online' : ''}`} aria-hidden="true" />{' '}
@@ -53,6 +52,6 @@ export function LiveSession(props: {
           </div>
         </div>
       )}
-    </main>
+    </>
   );
 }

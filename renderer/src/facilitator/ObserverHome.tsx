@@ -5,7 +5,7 @@ import { useProgrammes } from './use-programmes.ts';
 export function ObserverHome() {
   const { programmes, error } = useProgrammes();
   return (
-    <main>
+    <main id="main" className="page">
       <h1>Reports</h1>
       {error && (
         <p className="error" role="alert">

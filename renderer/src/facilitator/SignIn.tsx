@@ -7,7 +7,7 @@ export function SignIn(props: { onSignedIn: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <main className="narrow">
+    <main id="main" className="page narrow">
       <form
         className="card stack"
         onSubmit={async (e) => {

@@ -24,7 +24,8 @@ export async function autoSignIn(): Promise<Me | null> {
   const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
   if (hash.get('secret')) {
     secret = hash.get('secret');
-    history.replaceState(null, '', `${location.pathname}#/`);
+    // Keep the router's own history state; only the fragment goes.
+    history.replaceState(history.state, '', `${location.pathname}${location.search}`);
   } else if (window.cohearDesktop) {
     secret = (await window.cohearDesktop.serverInfo()).facilitatorSecret;
   }

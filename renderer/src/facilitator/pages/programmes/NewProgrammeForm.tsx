@@ -3,8 +3,9 @@ import {
   PROGRAMME_TEMPLATES,
   PROGRAMME_TEMPLATE_LABELS,
   type ProgrammeTemplate,
-} from '../../../core/index.ts';
-import { createProgramme } from './facilitator-api.ts';
+} from '../../../../../core/index.ts';
+import { useNavigate } from 'react-router';
+import { createProgramme } from '../../facilitator-api.ts';
 
 /** Start a programme from a template; the sessions, agendas and themes come ready to adjust. */
 export function NewProgrammeForm() {
@@ -16,6 +17,7 @@ export function NewProgrammeForm() {
   const [cohorts, setCohorts] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
   return (
     <form
       className="card stack"
@@ -37,7 +39,7 @@ export function NewProgrammeForm() {
             startDate,
             ...(template === 'focus-groups' && list.length ? { cohorts: list } : {}),
           });
-          location.hash = `#/programme/${encodeURIComponent(id)}`;
+          navigate(`/programmes/${encodeURIComponent(id)}`);
         } catch (err) {
           setError((err as Error).message);
         } finally {
