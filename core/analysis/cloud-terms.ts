@@ -66,6 +66,9 @@ interface Token {
   content: boolean;
   /** A link word ("of") that may join a three-word phrase. */
   link: boolean;
+  /** May start a phrase (a noun or adjective) / may end one (a noun). */
+  head: boolean;
+  tail: boolean;
 }
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -144,7 +147,16 @@ function runsOf(raw: string): Token[][] {
       !STOPWORDS.has(form) &&
       !STOPWORDS.has(lemma) &&
       /\p{L}/u.test(form);
-    run.push({ form, lemma, content, link: LINKS.has(form) });
+    run.push({
+      form,
+      lemma,
+      content,
+      link: LINKS.has(form),
+      // Phrases are noun phrases ("point of contact", "long wait"): verbs and adverbs at either
+      // end make fragments such as "seen for twenty" out of sentences said more than once.
+      head: content && (pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ'),
+      tail: content && (pos === 'NOUN' || pos === 'PROPN'),
+    });
   }
   end();
   if (runCache.size >= RUN_CACHE_MAX) runCache.clear();
@@ -158,18 +170,18 @@ function candidatesAt(
   i: number,
 ): { key: string; form: string; len: number }[] {
   const a = run[i];
-  if (!a?.content) return [];
+  if (!a?.head) return [];
   const out: { key: string; form: string; len: number }[] = [];
   const b = run[i + 1];
   const c = run[i + 2];
-  if (b && c && c.content && (b.content || b.link)) {
+  if (b && c && c.tail && (b.content || b.link)) {
     out.push({
       key: `${a.lemma} ${b.content ? b.lemma : b.form} ${c.lemma}`,
       form: `${a.form} ${b.form} ${c.form}`,
       len: 3,
     });
   }
-  if (b?.content) out.push({ key: `${a.lemma} ${b.lemma}`, form: `${a.form} ${b.form}`, len: 2 });
+  if (b?.tail) out.push({ key: `${a.lemma} ${b.lemma}`, form: `${a.form} ${b.form}`, len: 2 });
   return out;
 }
 

@@ -12,3 +12,4 @@ export * from './distinctive-words.ts';
 export * from './census-2021.ts';
 export * from './representation.ts';
 export * from './clouds-view.ts';
+export * from './cloud-notes.ts';

@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { LiveSession } from '../LiveSession.tsx';
+import { CloudsPage } from '../pages/clouds/CloudsPage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
+import { RepresentationPage } from '../pages/representation/RepresentationPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { PeoplePanel } from '../PeoplePanel.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -53,6 +55,8 @@ export const programmeRoutes: RouteObject[] = [
   { index: true, element: <OverviewPage /> },
   { path: 'sessions/:sessionId', element: <SessionLayout />, children: sessionRoutes },
   { path: 'people', element: <PeopleRoute /> },
+  { path: 'analysis/clouds', element: <CloudsPage /> },
+  { path: 'analysis/representation', element: <RepresentationPage /> },
 ];
 
 export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
