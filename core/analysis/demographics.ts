@@ -116,7 +116,7 @@ export function tallyField(people: readonly Participant[], field: DemographicFie
     const order = [...counts.keys()].sort(
       (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b),
     );
-    rows = rowsOf(order, counts, (v) => townLabels.get(v) ?? v);
+    rows = rowsOf(order, counts, (v) => townLabels.get(v) ?? answerLabel(field, v));
   } else if (field.groups && field.groups.length > 0) {
     const groupOrder = [...field.groups.map((g) => g.id)];
     for (const k of groupCounts.keys()) if (!groupOrder.includes(k)) groupOrder.push(k);

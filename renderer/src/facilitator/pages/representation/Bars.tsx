@@ -15,7 +15,7 @@ export interface Bar {
  */
 export function Bars(props: { title: string; bars: readonly Bar[]; max?: number; width?: number }) {
   const width = props.width ?? 560;
-  const labelWidth = 200;
+  const labelWidth = 210;
   const row = 28;
   const height = props.bars.length * row + 8;
   const x = scaleLinear()
@@ -36,7 +36,7 @@ export function Bars(props: { title: string; bars: readonly Bar[]; max?: number;
       {props.bars.map((b, i) => (
         <g key={b.label} transform={`translate(0, ${y(i) ?? 0})`}>
           <text x={labelWidth - 8} y={y.bandwidth() / 2} dy="0.35em" textAnchor="end">
-            {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
+            {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
           </text>
           <rect
             x={labelWidth}
@@ -56,7 +56,7 @@ export function Bars(props: { title: string; bars: readonly Bar[]; max?: number;
 /** Gaps in percentage points either side of zero: below the reference to the left, in red. */
 export function GapBars(props: { bars: readonly { label: string; gap: number }[] }) {
   const width = 560;
-  const labelWidth = 200;
+  const labelWidth = 210;
   const row = 28;
   const height = props.bars.length * row + 8;
   const extent = Math.max(5, ...props.bars.map((b) => Math.abs(b.gap)));
@@ -79,7 +79,7 @@ export function GapBars(props: { bars: readonly { label: string; gap: number }[]
       {props.bars.map((b, i) => (
         <g key={b.label} transform={`translate(0, ${y(i) ?? 0})`}>
           <text x={labelWidth - 8} y={y.bandwidth() / 2} dy="0.35em" textAnchor="end">
-            {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
+            {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
           </text>
           <rect
             x={Math.min(x(0), x(b.gap))}
