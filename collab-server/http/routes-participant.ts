@@ -4,7 +4,13 @@ import {
   type JoinResponse,
 } from '../../core/client/messages.ts';
 import type { Session } from '../../core/index.ts';
-import { emptyDemographics, newId, noConsent, type Participant } from '../../core/index.ts';
+import {
+  emptyDemographics,
+  fieldsOrLegacy,
+  newId,
+  noConsent,
+  type Participant,
+} from '../../core/index.ts';
 import { PersonalLinks, sessionForPersonalJoin } from '../auth/personal-links.ts';
 import { roomDocName } from '../../core/index.ts';
 import { LatePolicies } from '../store/late-policy.ts';
@@ -52,7 +58,11 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
           descriptor,
           cohort: session.cohort,
           consent: noConsent(),
-          demographics: emptyDemographics(),
+          demographics: emptyDemographics(
+            fieldsOrLegacy(ctx.store.records.getSettings(programmeId)?.demographicFields).map(
+              (f) => f.id,
+            ),
+          ),
           attendance: [{ sessionId, registered: false, attended: true }],
           contact: null,
         });
@@ -89,6 +99,13 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
     const p = requireRole(ctx, req, url, 'participant');
     const me = ctx.store.participants.get(p.participantId);
     if (!me) throw new HttpError(404, 'not-found', 'Your place in this session has gone.');
+    const programmeId = ctx.store.participants.programmeOf(p.participantId);
+    // The questions this programme asks, so the page's form follows the programme's fields.
+    const demographicFields = fieldsOrLegacy(
+      programmeId === null
+        ? undefined
+        : ctx.store.records.getSettings(programmeId)?.demographicFields,
+    );
     const hub = ctx.registry.hub(p.sessionId);
     const notes = (hub?.sessionDoc.notes.all() ?? [])
       .filter((n) => n.author.type === 'participant' && n.author.participantId === p.participantId)
@@ -124,6 +141,7 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
       descriptor: me.descriptor,
       consent: me.consent,
       demographics: me.demographics,
+      demographicFields,
       notes,
       votes,
       comments,

@@ -43,10 +43,9 @@ export function applyRegistrations(
       }
       const demo = Object.keys(u.demographics) as ('gender' | 'ageBand' | 'ethnicity' | 'town')[];
       if (demo.length > 0) {
-        store.participants.setDemographics(u.participantId, {
-          ...current.demographics,
-          ...u.demographics,
-        });
+        const given: Record<string, string | null> = {};
+        for (const [k, v] of Object.entries(u.demographics)) if (v !== undefined) given[k] = v;
+        store.participants.setDemographics(u.participantId, { ...current.demographics, ...given });
         undo.filledDemographics.push({ participantId: u.participantId, fields: demo });
       }
     }

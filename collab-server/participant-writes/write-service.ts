@@ -5,7 +5,12 @@ import {
   type WriteAccepted,
   type WriteResponse,
 } from '../../core/client/messages.ts';
-import { demographicsSchema, type ConsentKind } from '../../core/index.ts';
+import {
+  demographicAnswerProblems,
+  demographicsSchema,
+  fieldsOrLegacy,
+  type ConsentKind,
+} from '../../core/index.ts';
 import type { ParticipantGrant } from '../auth/participant-tokens.ts';
 import { KeyedBuckets } from '../auth/throttle.ts';
 import type { Store } from '../store/index.ts';
@@ -112,7 +117,15 @@ export class ParticipantWriteService {
         new WriteError('session-closed', 'This session has closed and is not taking more words.'),
         write.writeId,
       );
-    if (!isDocWrite(write)) return this.applyRecordWrite(grant, write);
+    if (!isDocWrite(write)) {
+      try {
+        return this.applyRecordWrite(grant, write);
+      } catch (e) {
+        // A refused answer changes nothing (the transaction had not begun) and says why.
+        if (e instanceof WriteError) return refuse(e, write.writeId);
+        throw e;
+      }
+    }
     const hub = this.registry.hub(grant.sessionId);
     if (!hub)
       return refuse(new WriteError('not-found', 'This session no longer exists.'), write.writeId);
@@ -200,6 +213,18 @@ export class ParticipantWriteService {
       } else {
         const current = this.store.participants.get(pid);
         if (!current) throw new WriteError('not-found', 'Your place in this session has gone.');
+        const programmeId = this.store.participants.programmeOf(pid);
+        const fields = fieldsOrLegacy(
+          programmeId === null
+            ? undefined
+            : this.store.records.getSettings(programmeId)?.demographicFields,
+        );
+        const [field, problem] = Object.entries(
+          demographicAnswerProblems(fields, write.demographics),
+        )[0] ?? [null, null];
+        if (field !== null && problem !== null) {
+          throw new WriteError('invalid', problem, { path: `demographics.${field}` });
+        }
         this.store.participants.setDemographics(
           pid,
           demographicsSchema.parse({ ...current.demographics, ...write.demographics }),

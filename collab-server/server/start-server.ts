@@ -23,6 +23,7 @@ import { addPeopleRoutes } from '../http/routes-people.ts';
 import { RetentionExpiryJob } from '../governance/expiry-job.ts';
 import { addRoomRoutes } from '../http/routes-room.ts';
 import { addReportRoutes, type ReportServices } from '../http/routes-reports.ts';
+import { addCloudsRoutes } from '../http/routes-clouds.ts';
 import { PAGE_HEADERS, serveStatic } from '../http/static-files.ts';
 import { StoreScrubber } from '../participant-writes/erase-participant.ts';
 import { ParticipantWriteService } from '../participant-writes/write-service.ts';
@@ -196,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addAnalysisRoutes(router, ctx);
   addLateRoutes(router, ctx);
   addJoinFormRoutes(router, ctx);
+  addCloudsRoutes(router, ctx);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -112,7 +112,9 @@ export class ParticipantsTable {
    */
   markErased(participantId: string, at: string): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM demographics WHERE participant_id = ?').run(participantId);
+      this.db
+        .prepare('DELETE FROM demographic_answers WHERE participant_id = ?')
+        .run(participantId);
       this.db.prepare('UPDATE participants SET erased_at = ? WHERE id = ?').run(at, participantId);
     })();
   }
@@ -128,15 +130,18 @@ export class ParticipantsTable {
     return row !== undefined;
   }
 
+  /** Replaces a person's answers with these, kept in the order given. */
   setDemographics(participantId: string, d: Demographics): void {
     const v = demographicsSchema.parse(d);
-    this.db
-      .prepare(
-        `INSERT INTO demographics (participant_id, gender, age_band, ethnicity, town) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(participant_id) DO UPDATE SET gender = excluded.gender, age_band = excluded.age_band,
-           ethnicity = excluded.ethnicity, town = excluded.town`,
-      )
-      .run(participantId, v.gender, v.ageBand, v.ethnicity, v.town);
+    this.db.transaction(() => {
+      this.db
+        .prepare('DELETE FROM demographic_answers WHERE participant_id = ?')
+        .run(participantId);
+      const insert = this.db.prepare(
+        'INSERT INTO demographic_answers (participant_id, field_id, position, value) VALUES (?, ?, ?, ?)',
+      );
+      Object.entries(v).forEach(([field, value], i) => insert.run(participantId, field, i, value));
+    })();
   }
 
   setAttendance(participantId: string, a: Attendance): void {
@@ -181,18 +186,11 @@ export class ParticipantsTable {
         return [k, { given: c?.given === 1, at: c?.at ?? null }];
       }),
     ) as Consent;
-    const d = this.db
+    const answers = this.db
       .prepare(
-        'SELECT gender, age_band, ethnicity, town FROM demographics WHERE participant_id = ?',
+        'SELECT field_id, value FROM demographic_answers WHERE participant_id = ? ORDER BY position',
       )
-      .get(row.id) as
-      | {
-          gender: string | null;
-          age_band: string | null;
-          ethnicity: string | null;
-          town: string | null;
-        }
-      | undefined;
+      .all(row.id) as { field_id: string; value: string | null }[];
     const contact = this.db
       .prepare('SELECT name, email, phone FROM participant_contacts WHERE participant_id = ?')
       .get(row.id) as Contact | undefined;
@@ -206,12 +204,7 @@ export class ParticipantsTable {
       descriptor: row.descriptor,
       cohort: row.cohort,
       consent,
-      demographics: {
-        gender: d?.gender ?? null,
-        ageBand: d?.age_band ?? null,
-        ethnicity: d?.ethnicity ?? null,
-        town: d?.town ?? null,
-      },
+      demographics: Object.fromEntries(answers.map((a) => [a.field_id, a.value])),
       attendance: attendance.map((a) => ({
         sessionId: a.session_id,
         registered: a.registered === 1,

@@ -37,6 +37,7 @@ export function importSnapshot(store: Store, snapshot: ProgrammeSnapshot, actor 
     });
     const { programmeDoc, sessionDocs } = docsFromSnapshot(snap);
     store.records.putProgramme(snap.programme);
+    if (snap.settings !== undefined) store.records.putSettings(id, snap.settings);
     for (const s of snap.sessions) store.records.putSession(id, s.session);
     for (const p of snap.participants) store.participants.put(id, p);
     for (const c of snap.cohorts ?? []) store.cohorts.put(id, c);
@@ -86,8 +87,9 @@ export function exportSnapshot(store: Store, programmeId: string): ProgrammeSnap
   const programmeDoc = loadProgrammeDoc(store, programmeId);
   const sessionDocs = new Map(sessions.map((s) => [s.id, loadSessionDoc(store, s.id)]));
   const cohorts = store.cohorts.list(programmeId);
+  const settings = store.records.getSettings(programmeId);
   return assembleSnapshot(
-    { programme, sessions, participants, cohorts },
+    { programme, sessions, participants, cohorts, ...(settings === undefined ? {} : { settings }) },
     programmeDoc,
     sessionDocs,
   );

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import {
   programmeSchema,
+  programmeSettingsSchema,
   sessionSchema,
+  type ProgrammeSettings,
   type Programme,
   type ProgrammeSummary,
   type Session,
@@ -28,6 +30,24 @@ export class ProgrammeRecordsTable {
     const row = this.db.prepare('SELECT details FROM programmes WHERE id = ?').get(id) as
       { details: string } | undefined;
     return row ? programmeSchema.parse(JSON.parse(row.details)) : null;
+  }
+
+  /** The programme's analysis settings; undefined when it never set any (defaults apply). */
+  getSettings(programmeId: string): ProgrammeSettings | undefined {
+    const row = this.db
+      .prepare('SELECT settings FROM programme_settings WHERE programme_id = ?')
+      .get(programmeId) as { settings: string } | undefined;
+    return row ? programmeSettingsSchema.parse(JSON.parse(row.settings)) : undefined;
+  }
+
+  putSettings(programmeId: string, settings: ProgrammeSettings): void {
+    const v = programmeSettingsSchema.parse(settings);
+    this.db
+      .prepare(
+        `INSERT INTO programme_settings (programme_id, settings, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(programme_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
+      )
+      .run(programmeId, JSON.stringify(v), new Date().toISOString());
   }
 
   hasProgramme(id: string): boolean {

@@ -11,7 +11,7 @@ CREATE TABLE closed_join_codes ( code TEXT PRIMARY KEY, session_id TEXT NOT NULL
 CREATE TABLE cohorts ( programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, name TEXT NOT NULL, descriptor TEXT NOT NULL, -- the word reports call its people by: "Resident" PRIMARY KEY (programme_id, name) ) STRICT;
 CREATE TABLE consent_history ( seq INTEGER PRIMARY KEY AUTOINCREMENT, participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, kind TEXT NOT NULL, given INTEGER NOT NULL, at TEXT NOT NULL , source TEXT NOT NULL DEFAULT 'participant') STRICT;
 CREATE TABLE consents ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, kind TEXT NOT NULL CHECK (kind IN ('storeWords', 'quoteAnonymously', 'recording')), given INTEGER NOT NULL CHECK (given IN (0, 1)), at TEXT, PRIMARY KEY (participant_id, kind) ) STRICT;
-CREATE TABLE demographics ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, gender TEXT, age_band TEXT, ethnicity TEXT, town TEXT ) STRICT;
+CREATE TABLE demographic_answers ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, field_id TEXT NOT NULL, position INTEGER NOT NULL, value TEXT, PRIMARY KEY (participant_id, field_id) ) STRICT;
 CREATE TABLE doc_snapshots ( doc TEXT PRIMARY KEY, state BLOB NOT NULL, upto_seq INTEGER NOT NULL, at TEXT NOT NULL ) STRICT;
 CREATE TABLE doc_updates ( doc TEXT NOT NULL, seq INTEGER NOT NULL, update_data BLOB NOT NULL, at TEXT NOT NULL, PRIMARY KEY (doc, seq) ) STRICT, WITHOUT ROWID;
 CREATE TABLE erasure_intents ( id INTEGER PRIMARY KEY AUTOINCREMENT, participant_id TEXT NOT NULL, -- JSON array of the session ids whose documents held the participant's words. session_ids TEXT NOT NULL, requested_at TEXT NOT NULL ) STRICT;
@@ -23,6 +23,7 @@ CREATE TABLE participant_writes ( participant_id TEXT NOT NULL REFERENCES partic
 CREATE TABLE participants ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, descriptor TEXT NOT NULL, cohort TEXT NOT NULL, created_at TEXT NOT NULL , erased_at TEXT) STRICT;
 CREATE TABLE personal_links ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, link_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL ) STRICT;
 CREATE TABLE programme_retention ( programme_id TEXT PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE, contact_months INTEGER, identifying_months INTEGER, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
+CREATE TABLE programme_settings ( programme_id TEXT PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE, settings TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE programmes ( id TEXT PRIMARY KEY, title TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Programme created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE retention_expiries ( participant_id TEXT PRIMARY KEY, programme_id TEXT NOT NULL, expired_at TEXT NOT NULL ) STRICT;
 CREATE TABLE schema_migrations ( version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;

@@ -76,6 +76,11 @@ describe('store migrations', () => {
     old.db
       .prepare('INSERT INTO consent_history (participant_id, kind, given, at) VALUES (?, ?, ?, ?)')
       .run(person.id, 'storeWords', 1, now);
+    old.db
+      .prepare(
+        'INSERT INTO demographics (participant_id, gender, age_band, ethnicity, town) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(person.id, 'woman', '65-74', null, 'Leeds');
     old.close();
     const upgraded = Store.open(file);
     expect(upgraded.schemaVersion()).toBe(STORE_MIGRATIONS.length);
@@ -86,6 +91,13 @@ describe('store migrations', () => {
     expect(upgraded.participants.consentHistory(person.id)).toEqual([
       { kind: 'storeWords', given: true, at: now, source: 'participant' },
     ]);
+    // The answers moved from one column per field to one row per field, in the same order.
+    expect(upgraded.participants.get(person.id)?.demographics).toEqual({
+      gender: 'woman',
+      ageBand: '65-74',
+      ethnicity: null,
+      town: 'Leeds',
+    });
     upgraded.close();
   });
 

@@ -1,22 +1,15 @@
-import type { DemographicField, Participant } from '../model/index.ts';
 import {
-  AGE_BANDS,
-  DEMOGRAPHIC_LABELS,
-  ETHNICITIES,
-  GENDERS,
-  PREFER_NOT_TO_SAY,
+  PREFER_NOT_TO_SAY_VALUE,
+  answerGroup,
+  answerLabel,
+  fieldsOrLegacy,
+  type DemographicFieldDef,
+  type Participant,
 } from '../model/index.ts';
 import type { ProgrammeSnapshot } from '../snapshot/snapshot.ts';
 import { largestRemainderPercentages } from './percentages.ts';
 
 export const NOT_RECORDED = 'not-recorded';
-
-export const DEMOGRAPHIC_FIELD_LABELS: Record<DemographicField, string> = {
-  gender: 'Gender',
-  ageBand: 'Age',
-  ethnicity: 'Ethnicity',
-  town: 'Town',
-};
 
 export interface TallyRow {
   value: string;
@@ -27,11 +20,20 @@ export interface TallyRow {
 }
 
 export interface FieldTally {
-  field: DemographicField;
+  /** The field's id. */
+  field: string;
   label: string;
   /** How many people the field counts. */
   n: number;
+  /**
+   * One row per answer in the field's order (per broad group where the field has groups), then
+   * "prefer not to say" and "not recorded".
+   */
   rows: TallyRow[];
+  /** For a field with groups (ethnicity's 19 categories), one row per answer given. */
+  detail: TallyRow[];
+  /** Share who chose "prefer not to say", as a whole-number percentage. */
+  preferNotToSayPercent: number;
 }
 
 export interface DemographicsTally {
@@ -40,12 +42,6 @@ export interface DemographicsTally {
   n: number;
   fields: FieldTally[];
 }
-
-const ORDER: Record<Exclude<DemographicField, 'town'>, readonly string[]> = {
-  gender: GENDERS,
-  ageBand: AGE_BANDS,
-  ethnicity: ETHNICITIES,
-};
 
 function townKey(town: string): string {
   return town.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -80,52 +76,87 @@ export function peopleCounted(
   };
 }
 
+function rowsOf(
+  order: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  label: (value: string) => string,
+): TallyRow[] {
+  const tail = [PREFER_NOT_TO_SAY_VALUE, NOT_RECORDED];
+  const values = order.filter((v) => !tail.includes(v) && counts.has(v));
+  values.push(...tail.filter((v) => counts.has(v)));
+  const percents = largestRemainderPercentages(values.map((v) => counts.get(v) ?? 0));
+  return values.map((value, i) => ({
+    value,
+    label: value === NOT_RECORDED ? 'Not recorded' : label(value),
+    count: counts.get(value) ?? 0,
+    percent: percents[i] ?? 0,
+  }));
+}
+
 /** Tallies one field over people, with "prefer not to say" and "not recorded" last. */
-export function tallyField(people: readonly Participant[], field: DemographicField): FieldTally {
+export function tallyField(people: readonly Participant[], field: DemographicFieldDef): FieldTally {
   const counts = new Map<string, number>();
+  const groupCounts = new Map<string, number>();
   const townLabels = new Map<string, string>();
+  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const p of people) {
-    const raw = p.demographics[field];
+    const raw = p.demographics[field.id] ?? null;
     let key: string = raw ?? NOT_RECORDED;
-    if (field === 'town' && raw !== null && raw !== PREFER_NOT_TO_SAY) {
+    if (field.kind === 'text' && raw !== null && raw !== PREFER_NOT_TO_SAY_VALUE) {
       key = townKey(raw);
       if (!townLabels.has(key)) townLabels.set(key, raw.trim().replace(/\s+/g, ' '));
     }
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    add(counts, key);
+    add(groupCounts, raw === null ? NOT_RECORDED : answerGroup(field, raw));
   }
-  const tail = [PREFER_NOT_TO_SAY, NOT_RECORDED];
-  let values: string[];
-  if (field === 'town') {
-    values = [...counts.keys()]
-      .filter((k) => !tail.includes(k))
-      .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
+  const known = field.options.map((o) => o.id);
+  // Answers the programme no longer offers still count, after the ones it does.
+  const others = [...counts.keys()].filter((k) => !known.includes(k)).sort();
+  let rows: TallyRow[];
+  let detail: TallyRow[] = [];
+  if (field.kind === 'text') {
+    const order = [...counts.keys()].sort(
+      (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b),
+    );
+    rows = rowsOf(order, counts, (v) => townLabels.get(v) ?? answerLabel(field, v));
+  } else if (field.groups && field.groups.length > 0) {
+    const groupOrder = [...field.groups.map((g) => g.id)];
+    for (const k of groupCounts.keys()) if (!groupOrder.includes(k)) groupOrder.push(k);
+    rows = rowsOf(
+      groupOrder,
+      groupCounts,
+      (v) =>
+        field.groups?.find((g) => g.id === v)?.label ??
+        (v === PREFER_NOT_TO_SAY_VALUE ? 'Prefer not to say' : answerLabel(field, v)),
+    );
+    detail = rowsOf([...known, ...others], counts, (v) => answerLabel(field, v));
   } else {
-    values = ORDER[field].filter((v) => v !== PREFER_NOT_TO_SAY && counts.has(v));
+    rows = rowsOf([...known, ...others], counts, (v) => answerLabel(field, v));
   }
-  values.push(...tail.filter((v) => counts.has(v)));
-  const percents = largestRemainderPercentages(values.map((v) => counts.get(v) ?? 0));
   return {
-    field,
-    label: DEMOGRAPHIC_FIELD_LABELS[field],
+    field: field.id,
+    label: field.label,
     n: people.length,
-    rows: values.map((value, i) => ({
-      value,
-      label:
-        value === NOT_RECORDED
-          ? 'Not recorded'
-          : (townLabels.get(value) ?? DEMOGRAPHIC_LABELS[value] ?? value),
-      count: counts.get(value) ?? 0,
-      percent: percents[i] ?? 0,
-    })),
+    rows,
+    detail,
+    preferNotToSayPercent: rows.find((r) => r.value === PREFER_NOT_TO_SAY_VALUE)?.percent ?? 0,
   };
 }
 
-/** Demographics of the people counted (see peopleCounted), one tally per field. */
+/** The demographic fields of a programme: its own choice, or the fields every programme had. */
+export function programmeFields(snapshot: ProgrammeSnapshot): readonly DemographicFieldDef[] {
+  return fieldsOrLegacy(snapshot.settings?.demographicFields);
+}
+
+/** Demographics of the people counted (see peopleCounted), one tally per programme field. */
 export function tallyDemographics(
   snapshot: ProgrammeSnapshot,
   sessionId?: string,
 ): DemographicsTally {
   const { people, basis } = peopleCounted(snapshot, sessionId);
-  const fields: DemographicField[] = ['gender', 'ageBand', 'ethnicity', 'town'];
-  return { basis, n: people.length, fields: fields.map((f) => tallyField(people, f)) };
+  return {
+    basis,
+    n: people.length,
+    fields: programmeFields(snapshot).map((f) => tallyField(people, f)),
+  };
 }

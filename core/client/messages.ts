@@ -79,7 +79,8 @@ export const demographicsWriteSchema = z
   .object({
     ...base,
     type: z.literal('demographics.set'),
-    demographics: demographicsSchema.partial().strict(),
+    /** Only the answers being changed; checked against the programme's fields by the server. */
+    demographics: demographicsSchema,
   })
   .strict();
 

@@ -283,7 +283,7 @@ export function planRegistrations(
         descriptor: `${label} ${n}`.slice(0, 100),
         cohort: r.cohort,
         consent: noConsent(),
-        demographics: { ...emptyDemographics(), ...r.demographics },
+        demographics: { ...emptyDemographics(), ...answered(r.demographics) },
         attendance: [{ sessionId, registered: true, attended: r.checkedIn }],
         contact: r.contact,
       };
@@ -316,4 +316,11 @@ export function planRegistrations(
       plan.update.push({ participantId: match.id, row: r.row, attendance, contact, demographics });
   }
   return plan;
+}
+
+/** The answers a row gave (fields it left blank are not answers). */
+function answered(d: Partial<Record<string, string | null>>): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(d)) if (v !== undefined) out[k] = v;
+  return out;
 }

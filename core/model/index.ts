@@ -13,3 +13,5 @@ export * from './timer.ts';
 export * from './story-round.ts';
 export * from './live-status.ts';
 export * from './report.ts';
+export * from './demographic-fields.ts';
+export * from './programme-settings.ts';

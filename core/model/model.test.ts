@@ -9,6 +9,7 @@ import {
   personaWalkthroughTemplate,
 } from '../templates/index.ts';
 import { demographicsSchema } from './participant.ts';
+import { LEGACY_DEMOGRAPHIC_FIELDS, demographicAnswerProblems } from './demographic-fields.ts';
 import { newProgrammeSchema, programmeFromTemplate } from '../templates/index.ts';
 import { programmeSnapshotSchema } from '../snapshot/snapshot.ts';
 
@@ -57,7 +58,12 @@ describe('demographics', () => {
       town: 'prefer-not-to-say',
     };
     expect(demographicsSchema.parse(all)).toEqual(all);
-    expect(demographicsSchema.safeParse({ ...all, ageBand: '30ish' }).success).toBe(false);
+    expect(demographicAnswerProblems(LEGACY_DEMOGRAPHIC_FIELDS, all)).toEqual({});
+    expect(
+      demographicAnswerProblems(LEGACY_DEMOGRAPHIC_FIELDS, { ...all, ageBand: '30ish' }),
+    ).toEqual({
+      ageBand: '"30ish" is not one of the answers to "Age"',
+    });
   });
 });
 

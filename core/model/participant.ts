@@ -46,17 +46,20 @@ export const DEMOGRAPHIC_LABELS: Record<string, string> = {
   [PREFER_NOT_TO_SAY]: 'Prefer not to say',
 };
 
-/** Each field is null when it was not asked; "prefer-not-to-say" when the person chose not to. */
+/**
+ * Answers by field id (see demographic-fields.ts: the programme chooses its fields). Each is null
+ * when it was not asked or not answered; "prefer-not-to-say" when the person chose not to. The
+ * values are checked against the programme's fields where they are written and imported.
+ */
 export const demographicsSchema = z
-  .object({
-    gender: z.enum(GENDERS).nullable(),
-    ageBand: z.enum(AGE_BANDS).nullable(),
-    ethnicity: z.enum(ETHNICITIES).nullable(),
-    town: z.string().trim().min(1).max(100).nullable(),
-  })
-  .strict();
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,39}$/, 'expected a demographic field id'),
+    z.string().trim().min(1).max(100).nullable(),
+  )
+  .refine((d) => Object.keys(d).length <= 40, 'expected at most 40 demographic answers');
 export type Demographics = z.infer<typeof demographicsSchema>;
-export type DemographicField = keyof Demographics;
+export type DemographicField = string;
+/** The fields every programme had before fields became a setting (LEGACY_DEMOGRAPHIC_FIELDS). */
 export const DEMOGRAPHIC_FIELDS: DemographicField[] = ['gender', 'ageBand', 'ethnicity', 'town'];
 
 export const consentRecordSchema = z
@@ -112,8 +115,9 @@ export const participantSchema = z
   .strict();
 export type Participant = z.infer<typeof participantSchema>;
 
-export function emptyDemographics(): Demographics {
-  return { gender: null, ageBand: null, ethnicity: null, town: null };
+/** No answers yet, for the given fields (by default those every programme had before). */
+export function emptyDemographics(fieldIds: readonly string[] = DEMOGRAPHIC_FIELDS): Demographics {
+  return Object.fromEntries(fieldIds.map((id) => [id, null]));
 }
 
 export function noConsent(): Consent {

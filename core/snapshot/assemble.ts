@@ -1,4 +1,4 @@
-import type { Cohort, Participant, Programme, Session } from '../model/index.ts';
+import type { Cohort, Participant, Programme, ProgrammeSettings, Session } from '../model/index.ts';
 import { ProgrammeDoc, type ProgrammeContent } from '../docs/programme-doc.ts';
 import { SessionDoc, type SessionContent } from '../docs/session-doc.ts';
 import { normaliseSnapshot } from './programme-file.ts';
@@ -11,6 +11,8 @@ export interface ProgrammeRecords {
   participants: Participant[];
   /** Cohorts the facilitator named, with the word their people are called by. */
   cohorts?: Cohort[];
+  /** Only when the facilitator has set any (see ProgrammeSettings). */
+  settings?: ProgrammeSettings;
 }
 
 /**
@@ -36,6 +38,7 @@ export function assembleSnapshot(
     participants: records.participants,
     ...(records.cohorts && records.cohorts.length > 0 ? { cohorts: records.cohorts } : {}),
     ...reportFor(content, new Set(content.codebook.map((t) => t.id))),
+    ...(records.settings === undefined ? {} : { settings: records.settings }),
   };
   return normaliseSnapshot(programmeSnapshotSchema.parse(snapshot));
 }
@@ -64,6 +67,7 @@ export function splitSnapshot(snapshot: ProgrammeSnapshot): {
       sessions: snapshot.sessions.map((s) => s.session),
       participants: snapshot.participants,
       ...(snapshot.cohorts ? { cohorts: snapshot.cohorts } : {}),
+      ...(snapshot.settings === undefined ? {} : { settings: snapshot.settings }),
     },
     programmeContent: {
       codebook: snapshot.codebook,

@@ -144,5 +144,6 @@ export function normaliseSnapshot(s: ProgrammeSnapshot): ProgrammeSnapshot {
       ? { cohorts: [...s.cohorts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) }
       : {}),
     ...(s.report ? { report: normaliseReport(s.report) } : {}),
+    ...(s.settings === undefined ? {} : { settings: s.settings }),
   };
 }

@@ -4,6 +4,9 @@ import {
   agendaStepSchema,
   codebookProblems,
   cohortSchema,
+  demographicAnswerProblems,
+  fieldsOrLegacy,
+  programmeSettingsSchema,
   debriefSchema,
   idSchema,
   noteParticipantId,
@@ -43,6 +46,8 @@ const snapshotShape = {
   cohorts: z.array(cohortSchema).max(200).optional(),
   /** The report's own words and logos; optional so files written before it still import. */
   report: reportTextSchema.optional(),
+  /** Absent in programmes that never chose their own (every format-1 file until then). */
+  settings: programmeSettingsSchema.optional(),
 };
 
 /**
@@ -203,7 +208,17 @@ export const programmeSnapshotSchema = z
           message: `unknown theme ${id}`,
         });
     }
+    const fields = fieldsOrLegacy(snap.settings?.demographicFields);
     snap.participants.forEach((p, pi) => {
+      for (const [fieldId, message] of Object.entries(
+        demographicAnswerProblems(fields, p.demographics),
+      )) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['participants', pi, 'demographics', fieldId],
+          message,
+        });
+      }
       p.attendance.forEach((a, ai) => {
         if (!sessionIds.has(a.sessionId)) {
           ctx.addIssue({

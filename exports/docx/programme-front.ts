@@ -157,9 +157,15 @@ export function methodology(data: ReportData): Block[] {
     );
   }
   const demo = tallyDemographics(view.snapshot);
+  // The programme's own questions, in words: "gender, age, ethnicity and town".
+  const names = demo.fields.map((f) => f.label.toLowerCase());
+  const asked =
+    names.length > 1
+      ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+      : names.join('');
   out.push(
     para(
-      `Demographic questions were optional and each offered "prefer not to say"; they are reported for ${demo.basis} (n = ${demo.n}).`,
+      `Demographic questions (${asked}) were optional and each offered "prefer not to say"; they are reported for ${demo.basis} (n = ${demo.n}).`,
     ),
   );
   if (erased) out.push(para(erased));

@@ -1,8 +1,10 @@
 import JSZip from 'jszip';
 import type { ExportView, ViewNote } from '../../core/analysis/index.ts';
 import { isQuotable } from '../../core/analysis/index.ts';
+import { programmeFields } from '../../core/analysis/index.ts';
 import {
-  DEMOGRAPHIC_LABELS,
+  answerLabel,
+  type DemographicFieldDef,
   POLARITIES,
   POLARITY_LABELS,
   stepQuestions,
@@ -11,13 +13,17 @@ import { xmlEscape } from '../common/xml.ts';
 import { codeElements, codebookQdc } from './codebook.ts';
 import { stableGuid } from './guid.ts';
 
-const CASE_VARIABLES = [
-  { key: 'cohort', name: 'Cohort' },
-  { key: 'gender', name: 'Gender' },
-  { key: 'ageBand', name: 'Age band' },
-  { key: 'ethnicity', name: 'Ethnicity' },
-  { key: 'town', name: 'Town' },
-] as const;
+// Names the variables had before fields became a programme setting, kept so projects made from
+// the same programme before and after match in NVivo or ATLAS.ti.
+const VARIABLE_NAMES: Record<string, string> = { ageBand: 'Age band' };
+
+/** Cohort, then one case variable per demographic field of the programme. */
+function caseVariables(fields: readonly DemographicFieldDef[]): { key: string; name: string }[] {
+  return [
+    { key: 'cohort', name: 'Cohort' },
+    ...fields.map((f) => ({ key: f.id, name: VARIABLE_NAMES[f.id] ?? f.label })),
+  ];
+}
 const SOURCE_VARIABLES = [
   { key: 'polarity', name: 'Polarity' },
   { key: 'session', name: 'Session' },
@@ -33,8 +39,8 @@ function textValue(variable: string, value: string, guid: Guid, pad: string): st
   return `${pad}<VariableValue><VariableRef targetGUID="${guid('variable', variable)}"/><TextValue>${xmlEscape(value)}</TextValue></VariableValue>`;
 }
 
-function label(value: string | null): string {
-  return value === null ? 'Not recorded' : (DEMOGRAPHIC_LABELS[value] ?? value);
+function label(field: DemographicFieldDef, value: string | null | undefined): string {
+  return value === null || value === undefined ? 'Not recorded' : answerLabel(field, value);
 }
 
 function sourceName(v: ViewNote): string {
@@ -115,9 +121,10 @@ export function qdpxParts(
           '  </CodeBook>',
         ]
       : [];
-  const variables = [...CASE_VARIABLES, ...SOURCE_VARIABLES].map(
+  const fields = programmeFields(view.snapshot);
+  const variables = [...caseVariables(fields), ...SOURCE_VARIABLES].map(
     (v) =>
-      `    <Variable guid="${guid('variable', v.key)}" name="${v.name}" typeOfVariable="Text"/>`,
+      `    <Variable guid="${guid('variable', v.key)}" name="${xmlEscape(v.name)}" typeOfVariable="Text"/>`,
   );
   const byParticipant = new Map<string, ViewNote[]>();
   for (const v of view.notes) {
@@ -128,10 +135,7 @@ export function qdpxParts(
     const d = p.demographics;
     const values = [
       textValue('cohort', p.cohort || 'None', guid, '      '),
-      textValue('gender', label(d.gender), guid, '      '),
-      textValue('ageBand', label(d.ageBand), guid, '      '),
-      textValue('ethnicity', label(d.ethnicity), guid, '      '),
-      textValue('town', label(d.town), guid, '      '),
+      ...fields.map((f) => textValue(f.id, label(f, d[f.id]), guid, '      ')),
     ];
     const refs = (byParticipant.get(p.id) ?? []).map(
       (v) => `      <SourceRef targetGUID="${guid('note', `${v.session.id}/${v.note.id}`)}"/>`,

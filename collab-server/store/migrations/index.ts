@@ -4,6 +4,7 @@ import { people } from './003-people.ts';
 import { hosting } from './004-hosting.ts';
 import { lateContributions } from './006-late-contributions.ts';
 import { imports } from './005-imports.ts';
+import { programmeFields } from './008-programme-fields.ts';
 import type { StoreMigration } from './types.ts';
 
 /** Every schema step in order. Append only: the version of each is its place in this list. */
@@ -14,6 +15,7 @@ export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   hosting,
   lateContributions,
   imports,
+  programmeFields,
 ];
 
 export type { StoreMigration } from './types.ts';

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import {
-  AGE_BANDS,
-  DEMOGRAPHIC_LABELS,
-  ETHNICITIES,
-  GENDERS,
+  LEGACY_DEMOGRAPHIC_FIELDS,
   PREFER_NOT_TO_SAY,
+  emptyAnswers,
+  type DemographicFieldDef,
   type Demographics,
 } from '../../../core/index.ts';
 import { useT } from './i18n/i18n.tsx';
@@ -15,35 +14,63 @@ import { useT } from './i18n/i18n.tsx';
  */
 export function DemographicsForm(props: {
   initial: Demographics | null;
+  /** The programme's questions (the server sends them); the fields every programme had if not. */
+  fields?: readonly DemographicFieldDef[];
   busy: boolean;
-  onSubmit: (d: Partial<Demographics>) => void;
+  onSubmit: (d: Demographics) => void;
   onSkip: () => void;
 }) {
   const { t } = useT();
-  const [d, setD] = useState<Demographics>(
-    props.initial ?? { gender: null, ageBand: null, ethnicity: null, town: null },
-  );
-  const select = <K extends 'gender' | 'ageBand' | 'ethnicity'>(
-    key: K,
-    label: string,
-    options: readonly string[],
-  ) => (
-    <div>
-      <label htmlFor={`dem-${key}`}>{label}</label>
+  const fields = props.fields ?? LEGACY_DEMOGRAPHIC_FIELDS;
+  const [d, setD] = useState<Demographics>(props.initial ?? emptyAnswers(fields));
+  // The questions and answers are the programme's own words (its settings); the fixed words
+  // around them come from the message catalogue.
+  const select = (field: DemographicFieldDef) => (
+    <div key={field.id}>
+      <label htmlFor={`dem-${field.id}`}>{field.label}</label>
       <select
-        id={`dem-${key}`}
-        value={d[key] ?? ''}
-        onChange={(e) => setD({ ...d, [key]: e.target.value === '' ? null : e.target.value })}
+        id={`dem-${field.id}`}
+        value={d[field.id] ?? ''}
+        onChange={(e) => setD({ ...d, [field.id]: e.target.value === '' ? null : e.target.value })}
       >
         <option value="">{t('about.notAnswered')}</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {DEMOGRAPHIC_LABELS[o] ?? o}
+        {field.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
           </option>
         ))}
+        <option value={PREFER_NOT_TO_SAY}>{t('about.preferNot')}</option>
       </select>
     </div>
   );
+  const text = (field: DemographicFieldDef) => {
+    const value = d[field.id] ?? null;
+    return (
+      <div key={field.id}>
+        <label htmlFor={`dem-${field.id}`}>{field.label}</label>
+        <input
+          id={`dem-${field.id}`}
+          type="text"
+          maxLength={100}
+          value={value === PREFER_NOT_TO_SAY ? '' : (value ?? '')}
+          disabled={value === PREFER_NOT_TO_SAY}
+          onChange={(e) =>
+            setD({ ...d, [field.id]: e.target.value.trim() === '' ? null : e.target.value })
+          }
+        />
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={value === PREFER_NOT_TO_SAY}
+            onChange={(e) =>
+              setD({ ...d, [field.id]: e.target.checked ? PREFER_NOT_TO_SAY : null })
+            }
+          />
+          <span>{t('about.preferNot')}</span>
+        </label>
+      </div>
+    );
+  };
   return (
     <form
       className="card stack"
@@ -54,30 +81,7 @@ export function DemographicsForm(props: {
     >
       <h1>{t('about.title')}</h1>
       <p className="hint">{t('about.intro')}</p>
-      {select('gender', t('about.gender'), GENDERS)}
-      {select('ageBand', t('about.age'), AGE_BANDS)}
-      {select('ethnicity', t('about.ethnicity'), ETHNICITIES)}
-      <div>
-        <label htmlFor="dem-town">{t('about.town')}</label>
-        <input
-          id="dem-town"
-          type="text"
-          maxLength={100}
-          value={d.town === PREFER_NOT_TO_SAY ? '' : (d.town ?? '')}
-          disabled={d.town === PREFER_NOT_TO_SAY}
-          onChange={(e) =>
-            setD({ ...d, town: e.target.value.trim() === '' ? null : e.target.value })
-          }
-        />
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={d.town === PREFER_NOT_TO_SAY}
-            onChange={(e) => setD({ ...d, town: e.target.checked ? PREFER_NOT_TO_SAY : null })}
-          />
-          <span>{t('about.preferNot')}</span>
-        </label>
-      </div>
+      {fields.map((f) => (f.kind === 'choice' ? select(f) : text(f)))}
       <div className="row">
         <button type="submit" disabled={props.busy}>
           {t('about.save')}

@@ -112,8 +112,9 @@ export default function Joined(props: { joined: JoinResponse; onLeft: (reason: s
       <Page>
         <DemographicsForm
           initial={view.demographics}
+          {...(view.demographicFields ? { fields: view.demographicFields } : {})}
           busy={busy}
-          onSubmit={(d: Partial<Demographics>) =>
+          onSubmit={(d: Demographics) =>
             void direct({ type: 'demographics.set', writeId: newId('w'), demographics: d }, done)
           }
           onSkip={done}

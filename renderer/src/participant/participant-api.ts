@@ -4,7 +4,7 @@ import {
   type ParticipantWrite,
   type WriteResponse,
 } from '../../../core/client/index.ts';
-import type { Consent, Demographics, Vote } from '../../../core/index.ts';
+import type { Consent, DemographicFieldDef, Demographics, Vote } from '../../../core/index.ts';
 import { api } from '../shared/http.ts';
 
 export interface MyView {
@@ -16,6 +16,8 @@ export interface MyView {
   lateUntil: string | null;
   consent: Consent;
   demographics: Demographics;
+  /** The questions this programme asks (older servers did not send them). */
+  demographicFields?: DemographicFieldDef[];
   notes: {
     id: string;
     text: string;

@@ -7,6 +7,8 @@ import { TablePage } from '../pages/analysis/TablePage.tsx';
 import { OverviewPage } from '../pages/overview/OverviewPage.tsx';
 import { ProjectorPage } from '../pages/live/ProjectorPage.tsx';
 import { RunRoomPage } from '../pages/live/RunRoomPage.tsx';
+import { CloudsPage } from '../pages/clouds/CloudsPage.tsx';
+import { RepresentationPage } from '../pages/representation/RepresentationPage.tsx';
 import { ProgrammesPage } from '../pages/programmes/ProgrammesPage.tsx';
 import { DebriefPage } from '../pages/sessions/DebriefPage.tsx';
 import { SessionPlannerPage } from '../pages/sessions/SessionPlannerPage.tsx';
@@ -59,6 +61,8 @@ export const programmeRoutes: RouteObject[] = [
       { index: true, element: <BoardPage /> },
       { path: 'codebook', element: <CodebookPage /> },
       { path: 'table', element: <TablePage /> },
+      { path: 'clouds', element: <CloudsPage /> },
+      { path: 'representation', element: <RepresentationPage /> },
     ],
   },
   { path: 'people/import', element: <PeopleImportPage /> },

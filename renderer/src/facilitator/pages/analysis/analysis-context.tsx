@@ -59,6 +59,8 @@ export const ANALYSIS_LINKS: { to: string; label: string }[] = [
   { to: '', label: 'Board' },
   { to: 'codebook', label: 'Codebook' },
   { to: 'table', label: 'Key theme table' },
+  { to: 'clouds', label: 'Word clouds' },
+  { to: 'representation', label: 'Representation' },
 ];
 
 function AnalysisNav(props: { base: string }) {
