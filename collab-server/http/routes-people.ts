@@ -4,7 +4,9 @@ import {
   attendanceTickSchema,
   cohortFormSchema,
   consentFormSchema,
+  demographicAnswerProblems,
   demographicsFormSchema,
+  fieldsOrLegacy,
   emptyDemographics,
   fieldErrors,
   newId,
@@ -188,6 +190,21 @@ export function addPeopleRoutes(router: Router, ctx: ApiContext): void {
       const { person } = personOr404(pid);
       notErased(person);
       const v = parse(demographicsFormSchema, await readJson(req, ctx.limits.maxHttpBodyBytes));
+      // The programme's own questions and answers: anything else is refused, field by field.
+      const programmeId = ctx.store.participants.programmeOf(pid) as string;
+      const fields = fieldsOrLegacy(ctx.store.records.getSettings(programmeId)?.demographicFields);
+      const problems = demographicAnswerProblems(fields, v);
+      for (const key of Object.keys(v))
+        if (!fields.some((f) => f.id === key))
+          problems[key] = `"${key}" is not one of this programme's questions.`;
+      if (Object.keys(problems).length > 0)
+        throw new HttpError(
+          400,
+          'invalid',
+          Object.values(problems).join(' '),
+          {},
+          { fields: problems },
+        );
       ctx.store.transaction(() => {
         ctx.store.participants.setDemographics(pid, v);
         // Which fields were filled in, not the answers: the log outlives the record.

@@ -1,53 +1,39 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
-  AGE_BANDS,
-  DEMOGRAPHIC_LABELS,
-  ETHNICITIES,
-  GENDERS,
-  PREFER_NOT_TO_SAY,
-  demographicsFormSchema,
-  fieldErrors,
+  LEGACY_DEMOGRAPHIC_FIELDS,
+  demographicAnswerProblems,
+  type DemographicFieldDef,
   type Demographics,
 } from '../../../../../core/index.ts';
-import { Field } from '../../ui/Field.tsx';
+import { useProgramme } from '../../app/programme-context.tsx';
+import { getAnalysisSettings } from '../clouds/analysis-api.ts';
+import { PersonDemographicsFields } from '../representation/PersonDemographicsFields.tsx';
 
 /**
- * Demographics copied from a paper form, each question with "prefer not to say" and "not
- * asked". Kept in its own file: the programme-settings work will swap the fixed fields for the
- * programme's own categories (a `PersonDemographicsFields` component).
+ * Demographics copied from a paper form: the programme's own questions (its settings), each
+ * with "prefer not to say". Checked with the same rule the server applies.
  */
 export function PersonDemographics(props: {
   personId: string;
   value: Demographics;
   onSave: (d: Demographics) => Promise<void>;
 }) {
+  const { programme } = useProgramme();
+  const [fields, setFields] = useState<readonly DemographicFieldDef[] | null>(null);
   const [d, setD] = useState<Demographics>(props.value);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const id = (f: string) => `demo-${f}-${props.personId}`;
-  const choice = (
-    field: 'gender' | 'ageBand' | 'ethnicity',
-    label: string,
-    values: readonly string[],
-  ) => (
-    <Field id={id(field)} label={label} error={errors[field]}>
-      {(p) => (
-        <select
-          {...p}
-          value={d[field] ?? ''}
-          onChange={(e) => setD({ ...d, [field]: e.target.value === '' ? null : e.target.value })}
-        >
-          <option value="">Not asked or not answered</option>
-          {values.map((v) => (
-            <option key={v} value={v}>
-              {DEMOGRAPHIC_LABELS[v] ?? v}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-  const townPrivate = d.town === PREFER_NOT_TO_SAY;
+  useEffect(() => {
+    let live = true;
+    getAnalysisSettings(programme.id).then(
+      (s) => live && setFields(s.demographicFields),
+      () => live && setFields(LEGACY_DEMOGRAPHIC_FIELDS),
+    );
+    return () => {
+      live = false;
+    };
+  }, [programme.id]);
+  if (!fields) return <p role="status">Loading the programme&rsquo;s questions&hellip;</p>;
   return (
     <form
       className="stack"
@@ -55,15 +41,23 @@ export function PersonDemographics(props: {
       noValidate
       onSubmit={async (e) => {
         e.preventDefault();
-        const town = d.town?.trim() ? d.town.trim() : null;
-        const parsed = demographicsFormSchema.safeParse({ ...d, town });
-        if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-        setErrors({});
+        const answers: Demographics = {};
+        for (const f of fields) {
+          const v = d[f.id];
+          answers[f.id] = typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+        }
+        const problems = demographicAnswerProblems(fields, answers);
+        setErrors(problems);
+        if (Object.keys(problems).length > 0) {
+          const first = Object.keys(problems)[0];
+          document.getElementById(`${props.personId}-dem-${first}`)?.focus();
+          return;
+        }
         setBusy(true);
         try {
-          await props.onSave(parsed.data);
+          await props.onSave(answers);
         } catch (err) {
-          setErrors({ town: (err as Error).message });
+          setErrors({ [fields[0]?.id ?? 'form']: (err as Error).message });
         } finally {
           setBusy(false);
         }
@@ -71,29 +65,14 @@ export function PersonDemographics(props: {
     >
       <h3 id={`demo-heading-${props.personId}`}>About them (from the paper form)</h3>
       <div className="form-columns">
-        {choice('gender', 'Gender', GENDERS)}
-        {choice('ageBand', 'Age', AGE_BANDS)}
-        {choice('ethnicity', 'Ethnicity', ETHNICITIES)}
-        <Field id={id('town')} label="Town" error={errors.town}>
-          {(p) => (
-            <input
-              {...p}
-              type="text"
-              disabled={townPrivate}
-              value={townPrivate ? '' : (d.town ?? '')}
-              onChange={(e) => setD({ ...d, town: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={townPrivate}
-          onChange={(e) => setD({ ...d, town: e.target.checked ? PREFER_NOT_TO_SAY : null })}
+        <PersonDemographicsFields
+          idPrefix={props.personId}
+          fields={fields}
+          value={d}
+          onChange={setD}
+          errors={errors}
         />
-        <span>Town: prefer not to say</span>
-      </label>
+      </div>
       <button type="submit" className="secondary" disabled={busy}>
         Save answers
       </button>
