@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { NavLink, Outlet, useParams } from 'react-router';
 import { SESSION_KIND_LABELS } from '../../../../core/index.ts';
 import type { SessionListing } from '../facilitator-api.ts';
+import { formatSessionDate } from '../pages/sessions/session-labels.ts';
 import { NotFound } from './NotFound.tsx';
 import { useProgramme } from './programme-context.tsx';
 
@@ -55,7 +56,7 @@ function SessionTabs() {
         </NavLink>{' '}
         / <strong>{session.title}</strong>{' '}
         <span className="hint">
-          {session.date} · {SESSION_KIND_LABELS[session.kind]} ·{' '}
+          {formatSessionDate(session.date)} · {SESSION_KIND_LABELS[session.kind]} ·{' '}
           <span className={`status-tag status-${session.status}`}>
             {STATUS_LABELS[session.status] ?? session.status}
           </span>
