@@ -86,7 +86,9 @@ export class RetentionExpiryJob {
             this.store.transaction(() => {
               for (const id of ids) {
                 this.store.participants.setContact(id, null);
-                this.store.db.prepare('DELETE FROM demographics WHERE participant_id = ?').run(id);
+                this.store.db
+                  .prepare('DELETE FROM demographic_answers WHERE participant_id = ?')
+                  .run(id);
                 this.records.markExpired(id, programmeId, now);
                 this.scrubber.intend(id, sessions);
               }

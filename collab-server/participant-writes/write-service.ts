@@ -119,7 +119,7 @@ export class ParticipantWriteService {
       );
     if (!isDocWrite(write)) {
       try {
-        return this.applyRecordWrite(grant, write);
+        return await this.applyRecordWrite(grant, write);
       } catch (e) {
         // A refused answer changes nothing (the transaction had not begun) and says why.
         if (e instanceof WriteError) return refuse(e, write.writeId);

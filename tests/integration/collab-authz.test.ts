@@ -360,7 +360,8 @@ describe('authorisation matrix (server mode)', () => {
       body: {},
     });
     const late = await api(server.url, 'POST', '/api/join', { body: { code } });
-    expect(late.status).toBe(404);
+    // Told that it closed (issue 17), and admitted to nothing.
+    expect(late.status).toBe(410);
     expect((await other.send(writes.addNote('too late'))).ok).toBe(false);
     const out = await api(server.url, 'POST', '/api/auth/logout', {
       token: tokens.observer,

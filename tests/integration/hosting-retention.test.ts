@@ -110,7 +110,7 @@ describe('retention', () => {
         'the words gone from the file',
       );
       const demographics = query<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM demographics d JOIN participants p ON p.id = d.participant_id
+        `SELECT COUNT(*) AS n FROM demographic_answers d JOIN participants p ON p.id = d.participant_id
          WHERE p.programme_id = ?`,
         pid,
       )[0]?.n;

@@ -187,8 +187,11 @@ describe('cohear import-registrations', () => {
       attended: number;
     }>(
       data,
-      `SELECT p.descriptor, p.cohort, d.gender, d.age_band, a.registered, a.attended FROM participant_contacts c
-       JOIN participants p ON p.id = c.participant_id JOIN demographics d ON d.participant_id = p.id
+      `SELECT p.descriptor, p.cohort,
+         (SELECT value FROM demographic_answers WHERE participant_id = p.id AND field_id = 'gender') AS gender,
+         (SELECT value FROM demographic_answers WHERE participant_id = p.id AND field_id = 'ageBand') AS age_band,
+         a.registered, a.attended FROM participant_contacts c
+       JOIN participants p ON p.id = c.participant_id
        JOIN attendance a ON a.participant_id = p.id AND a.session_id = 'session-01' WHERE c.email = ?`,
       'ada.testperson@example.org',
     )[0];
@@ -218,7 +221,8 @@ describe('cohear import-registrations', () => {
     expect((await cohear('import-registrations', xlsx, ...inSession('session-02'))).code).toBe(0);
     const town = sql<{ town: string }>(
       data,
-      `SELECT d.town FROM demographics d JOIN participant_contacts c ON c.participant_id = d.participant_id WHERE c.email = ?`,
+      `SELECT d.value AS town FROM demographic_answers d JOIN participant_contacts c ON c.participant_id = d.participant_id
+       WHERE d.field_id = 'town' AND c.email = ?`,
       'ivy.pretend@example.org',
     )[0];
     expect(town?.town).toBe('=CONCAT("North","town")');
