@@ -1,5 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldsOrLegacy } from '../../core/index.ts';
 import { startWorld, type E2eWorld } from './harness.ts';
 import {
   axeViolations,
@@ -106,6 +107,8 @@ describe('every participant screen', () => {
       for (const n of s.notes) demoText.add(n.text);
     }
     for (const t of world.demo.codebook) demoText.add(t.name);
+    // The "about you" questions are the programme's own words (its settings), like its agenda.
+    for (const f of fieldsOrLegacy(world.demo.settings?.demographicFields)) demoText.add(f.label);
     for (const a of world.demo.actions) for (const w of [a.heard, a.done]) if (w) demoText.add(w);
     const page = await phone(world);
     await page.goto(`${world.server.url}/join?pseudo`);

@@ -85,9 +85,11 @@ describe('planning a programme in the facilitator workspace', () => {
 
     await page.getByRole('link', { name: 'Run the room' }).click();
     await page.getByRole('button', { name: 'Open for joining' }).click();
-    const code = (await page.locator('.join-code').textContent()) ?? '';
-    const step = page.locator('li', { hasText: 'Getting an appointment' });
-    await step.getByRole('button', { name: 'Show this step' }).click();
+    const code = (await page.getByTestId('join-code').textContent()) ?? '';
+    await page
+      .getByRole('listbox', { name: 'Agenda' })
+      .getByRole('option', { name: /Getting an appointment/ })
+      .click();
     const phone = await phonePage(world);
     await joinAndConsent(phone, world, code);
     await phone.getByText('What gets in the way of booking?').waitFor();
