@@ -51,7 +51,7 @@ export const revokePersonalLink = (id: string) =>
   api(`/api/people/${enc(id)}/link`, { method: 'DELETE' });
 export const saveCohort = (programmeId: string, body: Cohort) =>
   api<{ cohort: Cohort }>(`/api/programmes/${enc(programmeId)}/cohorts`, { body });
-export const erasePerson = (participantId: string) =>
-  api<{ removed: number }>(`/api/participants/${enc(participantId)}/erase`, { body: {} });
+/** The erasure request the app already had (facilitator-api), used from the person's record. */
+export { erasePerson } from '../../facilitator-api.ts';
 export const getEvidence = (programmeId: string) =>
   api<{ notes: EvidenceNote[] }>(`/api/programmes/${enc(programmeId)}/evidence`);
