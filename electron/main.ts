@@ -12,13 +12,7 @@ import {
   type EmbeddedServer,
   type ServerChannel,
 } from './server-supervisor.ts';
-import {
-  hardenWindow,
-  lockDownSession,
-  setPreloadPath,
-  webPreferences,
-  type LinkGuard,
-} from './window-security.ts';
+import { hardenWindow, lockDownSession, type LinkGuard } from './window-security.ts';
 
 /**
  * The desktop app's main process is a supervisor: it starts the collaboration server in its own
@@ -99,7 +93,23 @@ async function createWindow(info: DesktopServerInfo, guard: LinkGuard): Promise<
     width: 1280,
     height: 860,
     title: 'Cohear',
-    webPreferences: webPreferences(),
+    // Written out here, not built elsewhere, so electronegativity can check every setting.
+    webPreferences: {
+      preload: path.join(import.meta.dirname, 'preload.cjs'),
+      // The page gets no Node and runs sandboxed, isolated from the preload's world.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // No page needs middle-click events, which have opened windows past the open handler.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   hardenWindow(win, guard);
   await win.loadURL(`${info.url}/`);
@@ -107,7 +117,6 @@ async function createWindow(info: DesktopServerInfo, guard: LinkGuard): Promise<
 
 async function main(): Promise<void> {
   await app.whenReady();
-  setPreloadPath(path.join(import.meta.dirname, 'preload.cjs'));
   try {
     server = await superviseServer(
       serverChannel(),

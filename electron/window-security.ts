@@ -19,10 +19,20 @@ export function hardenWindow(win: BrowserWindow, guard: LinkGuard): void {
   const contents = win.webContents;
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideLink(url, context(guard));
+    // A window the page opens inherits its opener's settings (and preload); the safety ones are
+    // restated so they cannot be lost.
     if (decision.action === 'open-in-app')
       return {
         action: 'allow',
-        overrideBrowserWindowOptions: { webPreferences: webPreferences() },
+        overrideBrowserWindowOptions: {
+          webPreferences: {
+            contextIsolation: true,
+            sandbox: true,
+            nodeIntegration: false,
+            webviewTag: false,
+            disableBlinkFeatures: 'Auxclick',
+          },
+        },
       };
     void carryOut(win, url, guard);
     return { action: 'deny' };
@@ -38,32 +48,6 @@ export function hardenWindow(win: BrowserWindow, guard: LinkGuard): void {
     if (!navigationAllowed(url, guard.appOrigin)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
-/** The settings of every window: the page gets no Node, runs sandboxed and isolated from the
- *  preload, and cannot turn on Blink features such as middle-click new windows (Auxclick). */
-export function webPreferences(): Electron.WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    nodeIntegrationInWorker: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-    disableBlinkFeatures: 'Auxclick',
-  };
-}
-
-let preloadPath = '';
-/** Set once at start-up, before the first window, to the bundled preload. */
-export function setPreloadPath(file: string): void {
-  preloadPath = file;
 }
 
 function context(guard: LinkGuard): LinkContext {
@@ -103,7 +87,7 @@ export function lockDownSession(session: Session, appOrigin: string): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event, _item, wc: WebContents) => {
-    // Exports are saved through the preload's saveFile, which asks where; nothing else downloads.
+    // Downloads (an export link) come from our own pages only; Electron asks where to save them.
     if (!navigationAllowed(wc.getURL(), appOrigin)) event.preventDefault();
   });
   session.webRequest.onHeadersReceived((details, callback) => {
