@@ -129,7 +129,18 @@ async function main(): Promise<void> {
         host: '0.0.0.0',
         port: 0,
       },
-      { warn: (line) => console.error(line) },
+      {
+        warn: (line) => console.error(line),
+        onCrash: (code) => {
+          // Participants lose their connection too; say so rather than leave a dead window.
+          dialog.showErrorBox(
+            'Cohear stopped',
+            `The collaboration server stopped unexpectedly (exit ${code}). Everything it had ` +
+              'confirmed is saved. Open Cohear again to carry on.',
+          );
+          app.exit(1);
+        },
+      },
     );
   } catch (e) {
     dialog.showErrorBox('Cohear could not start', (e as Error).message);

@@ -28,6 +28,8 @@ export interface SuperviseOptions {
   stopTimeoutMs?: number;
   /** Messages the server sent that the app could not read. */
   warn?: (line: string) => void;
+  /** The server exited after it was ready without being asked to (a crash, or killed). */
+  onCrash?: (code: number | null) => void;
 }
 
 /** Sends `start`, waits for `ready` (or `failed`, or an early exit), and hands back the server. */
@@ -38,6 +40,8 @@ export function superviseServer(
 ): Promise<EmbeddedServer> {
   const warn = options.warn ?? (() => {});
   let exited = false;
+  let ready = false;
+  let stopRequested = false;
   const exitWaiters: Array<() => void> = [];
   let settle: { resolve(s: EmbeddedServer): void; reject(e: Error): void } | null = null;
 
@@ -45,6 +49,7 @@ export function superviseServer(
     new Promise<void>((done) => {
       if (exited) return done();
       exitWaiters.push(done);
+      stopRequested = true;
       channel.post({ type: 'stop' });
       const timer = setTimeout(() => {
         warn('The collaboration server did not stop in time; ending it.');
@@ -59,12 +64,14 @@ export function superviseServer(
       new Error(`The collaboration server stopped before it was ready (exit ${code}).`),
     );
     settle = null;
+    if (ready && !stopRequested) options.onCrash?.(code);
     for (const w of exitWaiters.splice(0)) w();
   });
   channel.onMessage((data) => {
     const msg = parseFromServer(data);
     if (!msg) return warn('The collaboration server sent a message the app does not understand.');
     if (msg.type === 'ready') {
+      ready = true;
       settle?.resolve({
         url: msg.url,
         port: msg.port,

@@ -126,6 +126,25 @@ describe('desktop server process', () => {
     expect(exits).toEqual([1]);
   });
 
+  it('tells the app when the server goes away without being asked, and not on a clean stop', async () => {
+    const data = demoDataDir();
+    cleanups.push(data.cleanup);
+    const start = { type: 'start', dataDir: data.dir, host: '127.0.0.1', port: 0 } as const;
+    const crashes: Array<number | null> = [];
+    const c = channel([]);
+    await superviseServer(c, start, { onCrash: (code) => crashes.push(code) });
+    c.kill();
+    await waitFor(() => crashes.length > 0, 30_000, 'the crash report');
+    expect(crashes).toEqual([null]);
+
+    const clean: Array<number | null> = [];
+    const server = await superviseServer(channel([]), start, {
+      onCrash: (code) => clean.push(code),
+    });
+    await server.stop();
+    expect(clean).toEqual([]);
+  });
+
   it('ignores a start message of the wrong shape and still starts on a good one', async () => {
     const data = demoDataDir();
     cleanups.push(data.cleanup);
