@@ -18,6 +18,9 @@ import { hardenWindow, lockDownSession, type LinkGuard } from './window-security
  * The desktop app's main process is a supervisor: it starts the collaboration server in its own
  * process, opens hardened windows on it, and answers two typed IPC calls.
  */
+// Every renderer sandboxed, whatever a window's own settings say (must precede 'ready').
+app.enableSandbox();
+
 // electron/dist/main.mjs -> the app's root (app.asar when packaged).
 const appRoot = path.resolve(import.meta.dirname, '..', '..');
 let server: EmbeddedServer | null = null;
