@@ -13,6 +13,7 @@ export default defineConfig({
             'collab-server/**/*.test.ts',
             'exports/**/*.test.ts',
             'renderer/**/*.test.ts',
+            'electron/**/*.test.ts',
           ],
           environment: 'node',
         },

@@ -1,87 +1,34 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
-
-export interface EmbeddedServer {
-  url: string;
-  port: number;
-  facilitatorSecret: string;
-  stop(): Promise<void>;
-}
-
-interface ReadyLine {
-  event: 'ready';
-  url: string;
-  port: number;
-  desktopSecret: string | null;
-}
+import { utilityProcess } from 'electron';
+import type { ToServerMessage } from './server-messages.ts';
+import type { ServerChannel } from './server-supervisor.ts';
 
 /**
- * Starts the collaboration server in its own process, so a slow export or a burst of
- * participants never freezes the window, and a crash of one does not take down the other.
- *
- * The child runs under the system's Node during development and under Electron's bundled Node
- * (ELECTRON_RUN_AS_NODE) when packaged, where electron-builder has rebuilt better-sqlite3 for
- * Electron's ABI.
+ * The packaged app's server process: an Electron utility process. It runs Electron's own Node
+ * (for which electron-builder rebuilt better-sqlite3) without the RunAsNode fuse, and its only
+ * line to the main process is the message port (server-messages.ts). A crash of either does not
+ * take down the other, and a slow export never freezes the window.
  */
-export function startEmbeddedServer(options: {
-  appRoot: string;
-  dataDir: string;
-  packaged: boolean;
-  electronPath: string;
+export function utilityServerChannel(options: {
+  entry: string;
   log: (line: string) => void;
-}): Promise<EmbeddedServer> {
-  const cli = path.join(options.appRoot, 'bin', 'cohear.mjs');
-  const args = [
-    cli,
-    'serve',
-    '--mode',
-    'desktop',
-    '--port',
-    '0',
-    '--host',
-    '0.0.0.0',
-    '--data',
-    options.dataDir,
-    '--ready-json',
-  ];
-  const child: ChildProcess = options.packaged
-    ? spawn(options.electronPath, args, {
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-    : spawn(process.env.COHEAR_NODE ?? 'node', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-
-  return new Promise((resolve, reject) => {
-    let ready = false;
-    const lines = readline.createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (ready) return options.log(line);
-      try {
-        const msg = JSON.parse(line) as ReadyLine;
-        if (msg.event !== 'ready' || !msg.desktopSecret) return;
-        ready = true;
-        resolve({
-          url: msg.url,
-          port: msg.port,
-          facilitatorSecret: msg.desktopSecret,
-          stop: () =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              // SIGTERM lets the server flush every document before it exits.
-              child.kill('SIGTERM');
-            }),
-        });
-      } catch {
-        options.log(line);
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => options.log(d.toString().trimEnd()));
-    child.once('exit', (code) => {
-      if (!ready)
-        reject(new Error(`The collaboration server stopped before it was ready (exit ${code}).`));
-    });
-    child.once('error', (e) => reject(e));
+}): ServerChannel {
+  const child = utilityProcess.fork(options.entry, [], {
+    serviceName: 'Cohear collaboration server',
+    stdio: 'pipe',
   });
+  child.stdout?.on('data', (d: Buffer) => options.log(d.toString().trimEnd()));
+  child.stderr?.on('data', (d: Buffer) => options.log(d.toString().trimEnd()));
+  // Messages wait for the process to exist, so the start message cannot go missing.
+  let spawned = false;
+  const queue: ToServerMessage[] = [];
+  child.once('spawn', () => {
+    spawned = true;
+    for (const m of queue.splice(0)) child.postMessage(m);
+  });
+  return {
+    post: (m) => (spawned ? child.postMessage(m) : void queue.push(m)),
+    onMessage: (l) => child.on('message', l),
+    onExit: (l) => child.once('exit', (code) => l(code)),
+    kill: () => void child.kill(),
+  };
 }

@@ -1,27 +1,7 @@
-// Bundles the Electron main process and preload. The preload must be CommonJS because sandboxed
-// preloads cannot load ES modules; main is an ES module like the rest of the project.
+// Bundles the Electron main process, preload and the collaboration server's process
+// (definitions and reasons in electron-bundles.mjs).
 import { build } from 'esbuild';
-import path from 'node:path';
+import { ELECTRON_BUNDLES } from './electron-bundles.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  external: ['electron'],
-  logLevel: 'warning',
-};
-
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'electron', 'main.ts')],
-  outfile: path.join(root, 'electron', 'dist', 'main.mjs'),
-  format: 'esm',
-});
-await build({
-  ...common,
-  entryPoints: [path.join(root, 'electron', 'preload.ts')],
-  outfile: path.join(root, 'electron', 'dist', 'preload.cjs'),
-  format: 'cjs',
-});
-console.log('built electron/dist/main.mjs and electron/dist/preload.cjs');
+for (const options of ELECTRON_BUNDLES) await build(options);
+console.log('built electron/dist/main.mjs, preload.cjs and server.mjs');

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
+import { unpackedPath } from '../../core/desktop/asar-path.ts';
 
 /**
  * The one typeface of every image: Atkinson Hyperlegible, designed for readers with low
@@ -13,9 +14,10 @@ const dir = path.dirname(
   createRequire(import.meta.url).resolve('@expo-google-fonts/atkinson-hyperlegible/package.json'),
 );
 
+// Native code reads these files, so in the packaged app they come from the unpacked copy.
 export const FONT_FILES = {
-  regular: path.join(dir, '400Regular', 'AtkinsonHyperlegible_400Regular.ttf'),
-  bold: path.join(dir, '700Bold', 'AtkinsonHyperlegible_700Bold.ttf'),
+  regular: unpackedPath(path.join(dir, '400Regular', 'AtkinsonHyperlegible_400Regular.ttf')),
+  bold: unpackedPath(path.join(dir, '700Bold', 'AtkinsonHyperlegible_700Bold.ttf')),
 } as const;
 
 let registered = false;
