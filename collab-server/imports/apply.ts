@@ -21,10 +21,8 @@ export function applyRegistrations(
   const { programmeId, sessionId, plan, actor } = args;
   return access.unit(() => {
     const undo = emptyUndo();
-    for (const p of plan.create) {
-      store.participants.put(programmeId, p);
-      undo.createdParticipants.push(p.id);
-    }
+    store.participants.insertMany(programmeId, plan.create);
+    undo.createdParticipants.push(...plan.create.map((p) => p.id));
     for (const u of plan.update) {
       const current = store.participants.get(u.participantId);
       if (!current) continue;
