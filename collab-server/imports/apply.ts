@@ -39,11 +39,12 @@ export function applyRegistrations(
         store.participants.setContact(u.participantId, { ...base, ...u.contact });
         undo.filledContact.push({ participantId: u.participantId, fields: filled });
       }
-      const demo = Object.keys(u.demographics) as ('gender' | 'ageBand' | 'ethnicity' | 'town')[];
+      const demo = Object.keys(u.demographics);
       if (demo.length > 0) {
-        const given: Record<string, string | null> = {};
-        for (const [k, v] of Object.entries(u.demographics)) if (v !== undefined) given[k] = v;
-        store.participants.setDemographics(u.participantId, { ...current.demographics, ...given });
+        store.participants.setDemographics(u.participantId, {
+          ...current.demographics,
+          ...u.demographics,
+        });
         undo.filledDemographics.push({ participantId: u.participantId, fields: demo });
       }
     }

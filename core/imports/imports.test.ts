@@ -3,9 +3,15 @@ import { makeDemoProgramme } from '../demo/index.ts';
 import { programmeSnapshotSchema } from '../snapshot/snapshot.ts';
 import { reIdSnapshot } from '../snapshot/re-id.ts';
 import { decodeText } from './decode.ts';
-import { mapCategoryAnswer, programmeCategories } from './demographic-categories.ts';
+import { LEGACY_DEMOGRAPHIC_FIELDS } from '../model/index.ts';
+import { mapAnswer } from './demographic-categories.ts';
 import { ImportError } from './problems.ts';
-import { guessRegistrationColumns, planRegistrations, readRegistrations } from './registrations.ts';
+import {
+  guessRegistrationColumns,
+  planRegistrations,
+  readRegistrations,
+  registrationTargets,
+} from './registrations.ts';
 import { stableId } from './stable-id.ts';
 import { stepAt, stepTimeline } from './step-timeline.ts';
 import { tableFromCsv } from './table.ts';
@@ -174,7 +180,7 @@ describe('attendee lists', () => {
     const { rows, warnings } = readRegistrations(
       table,
       { mapping: guessRegistrationColumns(table.headers), cohort: null },
-      programmeCategories(null),
+      registrationTargets(),
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.demographics).toEqual({ gender: 'woman', ageBand: '35-44' });
@@ -189,11 +195,17 @@ describe('attendee lists', () => {
     expect(again).toEqual({ create: [], update: [], unchanged: 1 });
   });
   it('maps answers through the programme’s categories', () => {
-    const c = programmeCategories(null);
-    expect(mapCategoryAnswer(c, 'ethnicity', 'White - British')).toBe('white');
-    expect(mapCategoryAnswer(c, 'ageBand', '75+')).toBe('75-plus');
-    expect(mapCategoryAnswer(c, 'gender', 'Rather not say')).toBe('prefer-not-to-say');
-    expect(mapCategoryAnswer(c, 'gender', 'Purple')).toBeNull();
+    const value = (id: string, a: string) => {
+      const m = mapAnswer(
+        LEGACY_DEMOGRAPHIC_FIELDS.find((f) => f.id === id)!,
+        a,
+      );
+      return m.kind === 'value' ? m.value : null;
+    };
+    expect(value('ethnicity', 'White - British')).toBe('white');
+    expect(value('ageBand', '75+')).toBe('75-plus');
+    expect(value('gender', 'Rather not say')).toBe('prefer-not-to-say');
+    expect(value('gender', 'Purple')).toBeNull();
   });
 });
 

@@ -2,7 +2,6 @@ import './imports.css';
 import { useState } from 'react';
 import { Button, Checkbox, Radio, RadioGroup, Label } from 'react-aria-components';
 import { Link } from 'react-router';
-import { PAPER_NOTE_FIELD_LABELS, REGISTRATION_FIELD_LABELS } from '../../../../../core/index.ts';
 import { useProgramme } from '../../app/programme-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -214,9 +213,7 @@ export function PeopleImportPage() {
             <ColumnMappingTable
               columns={preview.columns}
               mapping={mapping}
-              labels={
-                kind === 'registrations' ? REGISTRATION_FIELD_LABELS : PAPER_NOTE_FIELD_LABELS
-              }
+              labels={preview.targets}
               problems={problems}
               onChange={(m) => {
                 setMapping(m);

@@ -29,6 +29,8 @@ interface PreviewCommon {
 }
 export interface TablePreview extends PreviewCommon {
   kind: 'registrations' | 'notes';
+  /** What a column may be imported as, value -> label (the programme's own questions included). */
+  targets: Record<string, string>;
   rows: number;
   columns: ColumnPreview[];
   warnings: Problem[];
