@@ -169,6 +169,10 @@ export function buildProgram(io: CliIo): Command {
       'docx report: add an appendix listing every word of each word cloud with its count',
     )
     .option(
+      '--include-contacts',
+      "programme file (json): keep participants' names, emails and phones, which it leaves out unless asked",
+    )
+    .option(
       '--include-personal-data',
       'keep emails, phone numbers, NHS numbers and postcodes typed into notes instead of redacting them (contact details are never exported)',
     )

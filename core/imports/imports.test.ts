@@ -101,6 +101,14 @@ describe('transcripts', () => {
     expect(
       problemsOf(() => decodeText('t.txt', new Uint8Array([0x61, 0x0a, 0x62, 0xff, 0x0a]))),
     ).toEqual(['line 2: not valid utf-8 text']);
+    // UTF-16 without its mark is refused, not read as UTF-8 full of NULs.
+    const bare = le.subarray(2);
+    expect(problemsOf(() => decodeText('t.vtt', bare))[0]).toMatch(
+      /^line 1: holds a NUL byte: it may be UTF-16 saved without a byte-order mark/,
+    );
+    // A big-endian mark is read too.
+    const be = new Uint8Array([0xfe, 0xff, 0, 0x61, 0, 0x0a, 0, 0x62]);
+    expect(decodeText('t.txt', be)).toBe('a\nb');
   });
 
   it('plans notes by speaker without names, stories when long, the step current at the time, same ids twice', () => {
