@@ -159,7 +159,8 @@ function previewView(p: RegistrationsPreview | TranscriptPreview | PaperNotesPre
         rows: p.rows,
         columns: p.columns,
         warnings: p.warnings,
-        notes: p.plan?.notes.length ?? 0,
+        notes: (p.plan?.notes.length ?? 0) - p.alreadyThere,
+        alreadyThere: p.alreadyThere,
         newThemes: p.plan?.newThemes.map((t) => t.name) ?? [],
         newParticipants: p.plan?.newParticipants.map((x) => x.descriptor) ?? [],
       };

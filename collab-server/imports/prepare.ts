@@ -162,6 +162,8 @@ export interface PaperNotesPreview {
   rows: number;
   columns: ColumnPreview<PaperNoteField>[];
   plan: PaperNotesPlan | null;
+  /** Planned notes the session already holds (the same file imported before): not added again. */
+  alreadyThere: number;
   warnings: ImportProblem[];
   problems: ImportProblem[];
 }
@@ -201,6 +203,7 @@ export async function preparePaperNotes(
     rows: table.rows.length,
     columns: columnsOf(table, mapping),
     plan: planned.value,
+    alreadyThere: planned.value?.notes.filter((n) => doc.notes.has(n.id)).length ?? 0,
     warnings: planned.value?.warnings ?? [],
     problems: planned.problems,
   };

@@ -205,7 +205,7 @@ export function PeopleImportPage() {
               {preview.rows} rows.{' '}
               {preview.kind === 'registrations'
                 ? `${preview.create ?? 0} new people, ${preview.update ?? 0} already here to update, ${preview.unchanged ?? 0} already up to date.`
-                : `${preview.notes ?? 0} notes${preview.newThemes?.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}${preview.newParticipants?.length ? `; new people: ${preview.newParticipants.join(', ')}` : ''}.`}
+                : `${preview.notes ?? 0} new notes${preview.alreadyThere ? `, ${preview.alreadyThere} already there` : ''}${preview.newThemes?.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}${preview.newParticipants?.length ? `; new people: ${preview.newParticipants.join(', ')}` : ''}.`}
             </p>
             {problems.length > 0 && (
               <ProblemsList title="Choose before importing" problems={problems} attempt={0} />

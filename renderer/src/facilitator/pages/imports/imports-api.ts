@@ -37,7 +37,9 @@ export interface TablePreview extends PreviewCommon {
   create?: number;
   update?: number;
   unchanged?: number;
+  /** Notes the import would add, and those the session already holds from this file. */
   notes?: number;
+  alreadyThere?: number;
   newThemes?: string[];
   newParticipants?: string[];
 }
