@@ -202,10 +202,12 @@ export function PeopleImportPage() {
           <section className="card stack" aria-labelledby="import-preview-heading">
             <h2 id="import-preview-heading">Check before importing</h2>
             <p>
-              {preview.rows} rows.{' '}
-              {preview.kind === 'registrations'
-                ? `${preview.create ?? 0} new people, ${preview.update ?? 0} already here to update, ${preview.unchanged ?? 0} already up to date.`
-                : `${preview.notes ?? 0} new notes${preview.alreadyThere ? `, ${preview.alreadyThere} already there` : ''}${preview.newThemes?.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}${preview.newParticipants?.length ? `; new people: ${preview.newParticipants.join(', ')}` : ''}.`}
+              {preview.rows} rows. {/* Until the file can be planned there is nothing to count. */}
+              {!preview.ready
+                ? 'What it would add is counted once the problems below are resolved.'
+                : preview.kind === 'registrations'
+                  ? `${preview.create ?? 0} new people, ${preview.update ?? 0} already here to update, ${preview.unchanged ?? 0} already up to date.`
+                  : `${preview.notes ?? 0} new notes${preview.alreadyThere ? `, ${preview.alreadyThere} already there` : ''}${preview.newThemes?.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}${preview.newParticipants?.length ? `; new people: ${preview.newParticipants.join(', ')}` : ''}.`}
             </p>
             {problems.length > 0 && (
               <ProblemsList title="Choose before importing" problems={problems} attempt={0} />
