@@ -120,7 +120,7 @@ describe('imports in the app', () => {
     await page.context().close();
   });
 
-  it('imports a Teams transcript into a session with every speaker mapped, keeping no name', async () => {
+  it('imports a Teams transcript into a session with every speaker mapped, keeping no name, and adds nothing the second time', async () => {
     const session = world.demo.sessions[0]!.session;
     const before = notesInStore(world).get(session.id)!.length;
     const page = await signedInPage(1024);
@@ -166,6 +166,23 @@ describe('imports in the app', () => {
     expect(notes.length).toBe(before + 4);
     const stored = JSON.stringify(notes) + updateLog().toString('latin1');
     for (const s of PERSONAL) expect(stored).not.toContain(s);
+
+    // The same transcript again, Ada now the participant the first import made: nothing added.
+    await page.locator('input[type=file]').setInputFiles(path.join(FIXTURES, 'teams.vtt'));
+    await page.getByRole('button', { name: 'Read the transcript' }).click();
+    await page.getByText('5 turns by 4 speakers.').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Fay Facilitatorova').selectOption('facilitator');
+    await page.getByLabel('Ada Testperson').selectOption({ label: 'Resident 21' });
+    await page.getByLabel('Bram Samplewood').selectOption({ index: 4 });
+    await page.getByLabel('Gus Guestspeaker').selectOption('leave-out');
+    await page.getByText('One step for every note').click();
+    await page.getByLabel('Step', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .locator('p.card[role=status]')
+      .filter({ hasText: 'Imported: 4 notes already there' })
+      .waitFor({ timeout: 60_000 });
+    expect(notesInStore(world).get(session.id)!.length).toBe(before + 4);
     await page.context().close();
   });
 
