@@ -4,6 +4,7 @@ export * from './snapshot/snapshot.ts';
 export * from './snapshot/programme-file.ts';
 export * from './snapshot/assemble.ts';
 export * from './snapshot/re-id.ts';
+export * from './snapshot/contacts.ts';
 export * from './templates/index.ts';
 export * from './demo/index.ts';
 export * from './export-catalogue.ts';

@@ -108,7 +108,10 @@ const md = `## Imports (\`npm run bench:imports\`)
 
 Read, planned and applied in one transaction to a real SQLite file holding the demo programme,
 as \`cohear import-transcript\` and \`cohear import-registrations\` do; ${RUNS} runs each, a fresh
-data folder every run.
+data folder every run. Load average when it finished: ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(', ')} on ${os.cpus().length} cores (other work on the machine slows every figure).
 
 | import | goal | median | slowest |
 |---|---|---|---|

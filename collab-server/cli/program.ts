@@ -86,7 +86,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--cohort <name>', 'cohort of people whose row names none')
     .option(
       '--column <heading=field>',
-      'what a column holds (name, first-name, last-name, email, phone, checked-in, cohort, gender, ageBand, ethnicity, town, or ignore); repeat',
+      'what a column holds (name, first-name, last-name, email, phone, checked-in, cohort, a demographic field id of the programme such as ageBand, or ignore); repeat',
       collectOption,
     )
     .option('--dry-run', 'show the column mapping and what would change, and change nothing')
@@ -167,6 +167,10 @@ export function buildProgram(io: CliIo): Command {
     .option(
       '--word-tables',
       'docx report: add an appendix listing every word of each word cloud with its count',
+    )
+    .option(
+      '--include-contacts',
+      "programme file (json): keep participants' names, emails and phones, which it leaves out unless asked",
     )
     .option(
       '--include-personal-data',

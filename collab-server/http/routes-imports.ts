@@ -3,7 +3,7 @@ import {
   ImportError,
   MAX_IMPORT_BYTES,
   PAPER_NOTE_FIELDS,
-  REGISTRATION_FIELDS,
+  PAPER_NOTE_FIELD_LABELS,
   formatIssues,
   idSchema,
   isoDateTimeSchema,
@@ -57,7 +57,9 @@ export const importRequestSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('registrations'),
       ...file,
-      mapping: mappingOf(REGISTRATION_FIELDS),
+      // The programme's own questions are among the choices, so the fields are checked against
+      // the programme when the file is read (readRegistrations), not here.
+      mapping: z.array(z.string().trim().min(1).max(60).nullable()).max(500).nullable().optional(),
       cohort: z.string().trim().max(200).nullable().optional(),
     })
     .strict(),
@@ -140,6 +142,7 @@ function previewView(p: RegistrationsPreview | TranscriptPreview | PaperNotesPre
       return {
         ...common,
         kind: p.kind,
+        targets: p.targets,
         rows: p.rows,
         columns: p.columns,
         warnings: p.warnings,
@@ -152,10 +155,12 @@ function previewView(p: RegistrationsPreview | TranscriptPreview | PaperNotesPre
       return {
         ...common,
         kind: p.kind,
+        targets: PAPER_NOTE_FIELD_LABELS,
         rows: p.rows,
         columns: p.columns,
         warnings: p.warnings,
-        notes: p.plan?.notes.length ?? 0,
+        notes: (p.plan?.notes.length ?? 0) - p.alreadyThere,
+        alreadyThere: p.alreadyThere,
         newThemes: p.plan?.newThemes.map((t) => t.name) ?? [],
         newParticipants: p.plan?.newParticipants.map((x) => x.descriptor) ?? [],
       };

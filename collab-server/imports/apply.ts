@@ -21,10 +21,8 @@ export function applyRegistrations(
   const { programmeId, sessionId, plan, actor } = args;
   return access.unit(() => {
     const undo = emptyUndo();
-    for (const p of plan.create) {
-      store.participants.put(programmeId, p);
-      undo.createdParticipants.push(p.id);
-    }
+    store.participants.insertMany(programmeId, plan.create);
+    undo.createdParticipants.push(...plan.create.map((p) => p.id));
     for (const u of plan.update) {
       const current = store.participants.get(u.participantId);
       if (!current) continue;
@@ -41,11 +39,12 @@ export function applyRegistrations(
         store.participants.setContact(u.participantId, { ...base, ...u.contact });
         undo.filledContact.push({ participantId: u.participantId, fields: filled });
       }
-      const demo = Object.keys(u.demographics) as ('gender' | 'ageBand' | 'ethnicity' | 'town')[];
+      const demo = Object.keys(u.demographics);
       if (demo.length > 0) {
-        const given: Record<string, string | null> = {};
-        for (const [k, v] of Object.entries(u.demographics)) if (v !== undefined) given[k] = v;
-        store.participants.setDemographics(u.participantId, { ...current.demographics, ...given });
+        store.participants.setDemographics(u.participantId, {
+          ...current.demographics,
+          ...u.demographics,
+        });
         undo.filledDemographics.push({ participantId: u.participantId, fields: demo });
       }
     }

@@ -21,7 +21,8 @@ export const importUndoSchema = z.object({
   filledDemographics: z.array(
     z.object({
       participantId: z.string(),
-      fields: z.array(z.enum(['gender', 'ageBand', 'ethnicity', 'town'])),
+      // The programme's own demographic field ids (any it asks, not only the original four).
+      fields: z.array(z.string()),
     }),
   ),
   notes: z.array(z.object({ sessionId: z.string(), noteIds: z.array(z.string()) })),

@@ -9,9 +9,9 @@ import {
   planPaperNotes,
   planRegistrations,
   planTranscript,
-  programmeCategories,
+  fieldsOrLegacy,
   readRegistrations,
-  REGISTRATION_FIELDS,
+  registrationTargets,
   speakersOf,
   stepTimeline,
   type ColumnMapping,
@@ -91,6 +91,8 @@ function collect<T>(fn: () => T): { value: T | null; problems: ImportProblem[] }
 
 export interface RegistrationsPreview {
   kind: 'registrations';
+  /** What a column may be imported as: contact fields, then the programme's own questions. */
+  targets: Record<string, string>;
   rows: number;
   columns: ColumnPreview<RegistrationField>[];
   plan: RegistrationPlan | null;
@@ -113,30 +115,34 @@ export async function prepareRegistrations(
 ): Promise<RegistrationsPreview> {
   const session = sessionOf(store, req.programmeId, req.sessionId);
   const table = await readTable(req.fileName, req.bytes);
+  const fields = fieldsOrLegacy(store.records.getSettings(req.programmeId)?.demographicFields);
+  const targets = registrationTargets(fields);
   const pairProblems = new ProblemList();
-  let mapping = req.mapping ?? guessRegistrationColumns(table.headers);
+  let mapping = req.mapping ?? guessRegistrationColumns(table.headers, targets);
   if (req.columnPairs?.length)
     mapping = overrideMapping(
       table.headers,
       mapping,
       req.columnPairs,
-      REGISTRATION_FIELDS,
+      Object.keys(targets.labels),
       pairProblems,
     );
   pairProblems.throwIfAny('The --column options do not fit the file.');
-  const programme = store.records.getProgramme(req.programmeId);
   const read = collect(() =>
-    readRegistrations(
-      table,
-      { mapping, cohort: req.cohort ?? (session.cohort || null) },
-      programmeCategories(programme),
-    ),
+    readRegistrations(table, { mapping, cohort: req.cohort ?? (session.cohort || null) }, targets),
   );
   const plan = read.value
-    ? planRegistrations(read.value.rows, store.participants.list(req.programmeId), req.sessionId)
+    ? planRegistrations(
+        read.value.rows,
+        store.participants.list(req.programmeId),
+        req.sessionId,
+        undefined,
+        fields.map((f) => f.id),
+      )
     : null;
   return {
     kind: 'registrations',
+    targets: targets.labels,
     rows: table.rows.length,
     columns: columnsOf(table, mapping),
     plan,
@@ -156,6 +162,8 @@ export interface PaperNotesPreview {
   rows: number;
   columns: ColumnPreview<PaperNoteField>[];
   plan: PaperNotesPlan | null;
+  /** Planned notes the session already holds (the same file imported before): not added again. */
+  alreadyThere: number;
   warnings: ImportProblem[];
   problems: ImportProblem[];
 }
@@ -195,6 +203,7 @@ export async function preparePaperNotes(
     rows: table.rows.length,
     columns: columnsOf(table, mapping),
     plan: planned.value,
+    alreadyThere: planned.value?.notes.filter((n) => doc.notes.has(n.id)).length ?? 0,
     warnings: planned.value?.warnings ?? [],
     problems: planned.problems,
   };

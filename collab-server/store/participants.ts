@@ -58,6 +58,44 @@ export class ParticipantsTable {
     })();
   }
 
+  /**
+   * Adds many new participants at once (an attendee list): each statement prepared once and run
+   * for every person inside one transaction, where `put` prepares eight statements per person.
+   * Every record is validated first, so a bad one adds nobody. Ids must be new.
+   */
+  insertMany(programmeId: string, people: readonly Participant[]): void {
+    const valid = people.map((p) => participantSchema.parse(p));
+    const createdAt = new Date().toISOString();
+    const person = this.db.prepare(
+      'INSERT INTO participants (id, programme_id, descriptor, cohort, created_at, erased_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const contact = this.db.prepare(
+      'INSERT INTO participant_contacts (participant_id, name, email, phone) VALUES (?, ?, ?, ?)',
+    );
+    const consent = this.db.prepare(
+      'INSERT INTO consents (participant_id, kind, given, at) VALUES (?, ?, ?, ?)',
+    );
+    const answer = this.db.prepare(
+      'INSERT INTO demographic_answers (participant_id, field_id, position, value) VALUES (?, ?, ?, ?)',
+    );
+    const attendance = this.db.prepare(
+      'INSERT INTO attendance (participant_id, session_id, registered, attended) VALUES (?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const v of valid) {
+        person.run(v.id, programmeId, v.descriptor, v.cohort, createdAt, v.erasedAt ?? null);
+        if (v.contact) contact.run(v.id, v.contact.name, v.contact.email, v.contact.phone);
+        for (const kind of CONSENT_KINDS)
+          consent.run(v.id, kind, v.consent[kind].given ? 1 : 0, v.consent[kind].at);
+        Object.entries(v.demographics).forEach(([field, value], i) =>
+          answer.run(v.id, field, i, value),
+        );
+        for (const a of v.attendance)
+          attendance.run(v.id, a.sessionId, a.registered ? 1 : 0, a.attended ? 1 : 0);
+      }
+    })();
+  }
+
   setContact(participantId: string, contact: Contact | null): void {
     if (contact === null) {
       this.db

@@ -33,6 +33,19 @@ export function decodeText(name: string, bytes: Uint8Array): string {
     throw new ImportError(
       `${name} says it is ${encoding.toUpperCase()} text but ends halfway through a character.`,
     );
+  // UTF-16 saved without its mark reads as valid UTF-8 with a NUL beside every letter: refuse it
+  // rather than import words full of NULs.
+  if (encoding === 'utf-8') {
+    const nul = body.indexOf(0);
+    if (nul >= 0)
+      throw new ImportError(`${name} is not readable text.`, [
+        {
+          where: `line ${body.subarray(0, nul).filter((b) => b === 0x0a).length + 1}`,
+          message:
+            'holds a NUL byte: it may be UTF-16 saved without a byte-order mark; save it as UTF-8, or as UTF-16 with one',
+        },
+      ]);
+  }
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
     if (text.trim() === '') throw new ImportError(`${name} holds no text.`);

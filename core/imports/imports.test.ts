@@ -3,9 +3,15 @@ import { makeDemoProgramme } from '../demo/index.ts';
 import { programmeSnapshotSchema } from '../snapshot/snapshot.ts';
 import { reIdSnapshot } from '../snapshot/re-id.ts';
 import { decodeText } from './decode.ts';
-import { mapCategoryAnswer, programmeCategories } from './demographic-categories.ts';
+import { LEGACY_DEMOGRAPHIC_FIELDS } from '../model/index.ts';
+import { mapAnswer } from './demographic-categories.ts';
 import { ImportError } from './problems.ts';
-import { guessRegistrationColumns, planRegistrations, readRegistrations } from './registrations.ts';
+import {
+  guessRegistrationColumns,
+  planRegistrations,
+  readRegistrations,
+  registrationTargets,
+} from './registrations.ts';
 import { stableId } from './stable-id.ts';
 import { stepAt, stepTimeline } from './step-timeline.ts';
 import { tableFromCsv } from './table.ts';
@@ -95,6 +101,14 @@ describe('transcripts', () => {
     expect(
       problemsOf(() => decodeText('t.txt', new Uint8Array([0x61, 0x0a, 0x62, 0xff, 0x0a]))),
     ).toEqual(['line 2: not valid utf-8 text']);
+    // UTF-16 without its mark is refused, not read as UTF-8 full of NULs.
+    const bare = le.subarray(2);
+    expect(problemsOf(() => decodeText('t.vtt', bare))[0]).toMatch(
+      /^line 1: holds a NUL byte: it may be UTF-16 saved without a byte-order mark/,
+    );
+    // A big-endian mark is read too.
+    const be = new Uint8Array([0xfe, 0xff, 0, 0x61, 0, 0x0a, 0, 0x62]);
+    expect(decodeText('t.txt', be)).toBe('a\nb');
   });
 
   it('plans notes by speaker without names, stories when long, the step current at the time, same ids twice', () => {
@@ -174,7 +188,7 @@ describe('attendee lists', () => {
     const { rows, warnings } = readRegistrations(
       table,
       { mapping: guessRegistrationColumns(table.headers), cohort: null },
-      programmeCategories(null),
+      registrationTargets(),
     );
     expect(rows).toHaveLength(1);
     expect(rows[0]!.demographics).toEqual({ gender: 'woman', ageBand: '35-44' });
@@ -189,11 +203,17 @@ describe('attendee lists', () => {
     expect(again).toEqual({ create: [], update: [], unchanged: 1 });
   });
   it('maps answers through the programme’s categories', () => {
-    const c = programmeCategories(null);
-    expect(mapCategoryAnswer(c, 'ethnicity', 'White - British')).toBe('white');
-    expect(mapCategoryAnswer(c, 'ageBand', '75+')).toBe('75-plus');
-    expect(mapCategoryAnswer(c, 'gender', 'Rather not say')).toBe('prefer-not-to-say');
-    expect(mapCategoryAnswer(c, 'gender', 'Purple')).toBeNull();
+    const value = (id: string, a: string) => {
+      const m = mapAnswer(
+        LEGACY_DEMOGRAPHIC_FIELDS.find((f) => f.id === id)!,
+        a,
+      );
+      return m.kind === 'value' ? m.value : null;
+    };
+    expect(value('ethnicity', 'White - British')).toBe('white');
+    expect(value('ageBand', '75+')).toBe('75-plus');
+    expect(value('gender', 'Rather not say')).toBe('prefer-not-to-say');
+    expect(value('gender', 'Purple')).toBeNull();
   });
 });
 

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import type { Attendance, Contact, Demographics, Participant } from '../model/index.ts';
-import { emptyDemographics, newId, noConsent } from '../model/index.ts';
-import { checkMapping, headingKey, type ColumnMapping } from './columns.ts';
 import {
-  mapCategoryAnswer,
-  type CategoryField,
-  type DemographicCategories,
-} from './demographic-categories.ts';
+  DEMOGRAPHIC_FIELDS,
+  LEGACY_DEMOGRAPHIC_FIELDS,
+  emptyDemographics,
+  newId,
+  noConsent,
+  type DemographicFieldDef,
+} from '../model/index.ts';
+import { checkMapping, headingKey, type ColumnMapping } from './columns.ts';
+import { mapAnswer } from './demographic-categories.ts';
 import { ProblemList, type ImportProblem } from './problems.ts';
 import { cellName, type Table } from './table.ts';
 
-export const REGISTRATION_FIELDS = [
+/** What a column of any attendee list may hold, whatever the programme asks. */
+export const CONTACT_REGISTRATION_FIELDS = [
   'name',
   'first-name',
   'last-name',
@@ -18,14 +22,16 @@ export const REGISTRATION_FIELDS = [
   'phone',
   'checked-in',
   'cohort',
-  'gender',
-  'ageBand',
-  'ethnicity',
-  'town',
 ] as const;
-export type RegistrationField = (typeof REGISTRATION_FIELDS)[number];
+type ContactField = (typeof CONTACT_REGISTRATION_FIELDS)[number];
 
-export const REGISTRATION_FIELD_LABELS: Record<RegistrationField, string> = {
+/**
+ * What a column may be imported as: a contact field, or one of the programme's demographic
+ * questions by its field id ("ageBand", "disability").
+ */
+export type RegistrationField = string;
+
+const CONTACT_LABELS: Record<ContactField, string> = {
   name: 'Full name',
   'first-name': 'First name',
   'last-name': 'Last name',
@@ -33,14 +39,36 @@ export const REGISTRATION_FIELD_LABELS: Record<RegistrationField, string> = {
   phone: 'Phone',
   'checked-in': 'Checked in (attended)',
   cohort: 'Cohort',
-  gender: 'Gender',
-  ageBand: 'Age band',
-  ethnicity: 'Ethnicity',
-  town: 'Town',
 };
 
+/** The columns an attendee list can fill for a programme with these demographic fields. */
+export interface RegistrationTargets {
+  /** Mapping value -> label, in the order a choice offers them. */
+  labels: Record<string, string>;
+  /** Mapping value -> the programme's demographic field it answers. */
+  demographic: Map<string, DemographicFieldDef>;
+}
+
+/**
+ * The contact fields, then the programme's own demographic questions (custom ones included), by
+ * field id. A question whose id is also a contact field's name is offered as "question-<id>".
+ * @example registrationTargets(fields).labels // { name: 'Full name', …, ageBand: 'Age' }
+ */
+export function registrationTargets(
+  fields: readonly DemographicFieldDef[] = LEGACY_DEMOGRAPHIC_FIELDS,
+): RegistrationTargets {
+  const labels: Record<string, string> = { ...CONTACT_LABELS };
+  const demographic = new Map<string, DemographicFieldDef>();
+  for (const f of fields) {
+    const key = f.id in CONTACT_LABELS ? `question-${f.id}` : f.id;
+    labels[key] = f.label;
+    demographic.set(key, f);
+  }
+  return { labels, demographic };
+}
+
 /** Headings event tools (Eventbrite, Ticket Tailor, Microsoft Forms) use, by field. */
-const HEADINGS: Record<RegistrationField | 'ignore', string[]> = {
+const HEADINGS: Record<ContactField | 'ignore', string[]> = {
   name: ['name', 'full name', 'attendee name', 'your name', 'participant name'],
   'first-name': ['first name', 'firstname', 'given name', 'forename', 'attendee first name'],
   'last-name': ['last name', 'surname', 'family name', 'lastname', 'attendee last name'],
@@ -48,10 +76,6 @@ const HEADINGS: Record<RegistrationField | 'ignore', string[]> = {
   phone: ['phone', 'mobile', 'telephone', 'phone number', 'cell phone', 'mobile number', 'tel'],
   'checked-in': ['checked in', 'check in', 'attended', 'checked in status', 'check in status'],
   cohort: ['cohort', 'group', 'which group'],
-  gender: ['gender', 'sex', 'what is your gender'],
-  ageBand: ['age', 'age band', 'age group', 'age range', 'how old are you'],
-  ethnicity: ['ethnicity', 'ethnic group', 'ethnic background', 'what is your ethnic group'],
-  town: ['town', 'city', 'town or city', 'where do you live', 'home town', 'area'],
   ignore: [
     'order',
     'order no',
@@ -85,22 +109,40 @@ const HEADINGS: Record<RegistrationField | 'ignore', string[]> = {
   ],
 };
 
+/** Headings event forms use for the questions every programme used to ask, by field id. */
+const QUESTION_HEADINGS: Record<string, string[]> = {
+  gender: ['gender', 'sex', 'what is your gender'],
+  ageBand: ['age', 'age band', 'age group', 'age range', 'how old are you'],
+  ethnicity: ['ethnicity', 'ethnic group', 'ethnic background', 'what is your ethnic group'],
+  town: ['town', 'city', 'town or city', 'where do you live', 'home town', 'area'],
+};
+
 /**
- * What each column probably holds, from its heading; null for a heading no event tool uses (a
- * custom question nobody has decided about). When no column is a cohort, the ticket type is one
- * (event tools sell one ticket type per group).
+ * What each column probably holds, from its heading: a contact field, or one of the programme's
+ * questions (by its label, its question or its id, and the usual headings for gender, age,
+ * ethnicity and town); null for a heading nobody has decided about (a custom question the
+ * programme does not ask). When no column is a cohort, the ticket type is one (event tools sell
+ * one ticket type per group).
  */
 export function guessRegistrationColumns(
   headers: readonly string[],
+  targets: RegistrationTargets = registrationTargets(),
 ): ColumnMapping<RegistrationField> {
+  const questions = [...targets.demographic].map(([key, f]) => ({
+    key,
+    names: new Set(
+      [f.label, f.question, f.id, ...(QUESTION_HEADINGS[f.id] ?? [])].map((n) => headingKey(n)),
+    ),
+  }));
+  const has = (id: string) => targets.demographic.has(id);
   const guess = headers.map((h): RegistrationField | 'ignore' | null => {
     // "Attendee #" is a number, not the attendee: read "#" as "no" before punctuation goes.
     const k = headingKey(h.replace(/#/g, ' no '));
-    for (const [field, names] of Object.entries(HEADINGS))
-      if (names.includes(k)) return field as RegistrationField | 'ignore';
-    if (/\bgender\b/.test(k)) return 'gender';
-    if (/\bethnic/.test(k)) return 'ethnicity';
-    if (/\bage (band|group|range)\b/.test(k)) return 'ageBand';
+    for (const [field, names] of Object.entries(HEADINGS)) if (names.includes(k)) return field;
+    for (const q of questions) if (q.names.has(k)) return q.key;
+    if (has('gender') && /\bgender\b/.test(k)) return 'gender';
+    if (has('ethnicity') && /\bethnic/.test(k)) return 'ethnicity';
+    if (has('ageBand') && /\bage (band|group|range)\b/.test(k)) return 'ageBand';
     if (/\bemail\b/.test(k)) return 'email';
     return null;
   });
@@ -116,7 +158,8 @@ export interface RegistrationRow {
   contact: Contact;
   checkedIn: boolean;
   cohort: string;
-  demographics: Partial<Demographics>;
+  /** Answers to the programme's questions, by field id; blanks are not answers. */
+  demographics: Record<string, string>;
 }
 
 export interface RegistrationOptions {
@@ -132,19 +175,26 @@ const emailSchema = z.email();
 
 /**
  * Reads the rows of an attendee list under a column mapping. Problems name the cell; answers
- * that map onto none of the programme's categories are left out and listed as warnings.
+ * that map onto none of the programme's answers are left out and listed as warnings by cell.
  */
 export function readRegistrations(
   table: Table,
   options: RegistrationOptions,
-  categories: DemographicCategories,
+  targets: RegistrationTargets = registrationTargets(),
 ): { rows: RegistrationRow[]; warnings: ImportProblem[] } {
   const problems = new ProblemList();
   const warnings: ImportProblem[] = [];
+  options.mapping.forEach((m, i) => {
+    if (m !== null && m !== 'ignore' && !(m in targets.labels))
+      problems.add(
+        cellName(i, 1),
+        `"${table.headers[i] ?? ''}" is mapped to "${m}", which this programme does not ask`,
+      );
+  });
   const mapped = checkMapping(
     table.headers,
     options.mapping,
-    REGISTRATION_FIELD_LABELS,
+    targets.labels,
     (m) =>
       m.has('email') || m.has('name') || (m.has('first-name') && m.has('last-name'))
         ? null
@@ -152,6 +202,7 @@ export function readRegistrations(
     problems,
   );
   problems.throwIfAny('The columns of the attendee list need deciding.');
+  const questionColumns = [...targets.demographic].filter(([key]) => mapped.has(key));
   const col = (f: RegistrationField) => options.mapping.indexOf(f);
   const cell = (cells: string[], f: RegistrationField) =>
     mapped.has(f) ? (cells[col(f)] ?? '') : '';
@@ -184,20 +235,17 @@ export function readRegistrations(
     const cohort = cell(cells, 'cohort') || options.cohort || '';
     if (cohort.length > 200)
       problems.add(cellName(col('cohort'), row), 'a cohort of over 200 characters');
-    const demographics: Partial<Demographics> = {};
-    for (const f of ['gender', 'ageBand', 'ethnicity'] as CategoryField[]) {
-      const answer = cell(cells, f);
-      if (answer === '') continue;
-      const value = mapCategoryAnswer(categories, f, answer);
-      if (value === null)
+    const demographics: Record<string, string> = {};
+    for (const [key, field] of questionColumns) {
+      const answer = cell(cells, key);
+      const mappedAnswer = mapAnswer(field, answer);
+      if (mappedAnswer.kind === 'value') demographics[field.id] = mappedAnswer.value;
+      else if (mappedAnswer.kind === 'unmapped')
         warnings.push({
-          where: cellName(col(f), row),
-          message: `"${answer}" is none of the programme's ${REGISTRATION_FIELD_LABELS[f].toLowerCase()} categories; left out`,
+          where: cellName(col(key), row),
+          message: `"${answer.slice(0, 80)}" ${mappedAnswer.reason}; left out`,
         });
-      else (demographics as Record<string, string>)[f] = value;
     }
-    const town = cell(cells, 'town');
-    if (town !== '') demographics.town = town.slice(0, 100);
     if (email !== '') {
       const first = seenEmails.get(email);
       if (first !== undefined) {
@@ -238,7 +286,7 @@ export interface RegistrationPlan {
     attendance: Attendance;
     /** Contact and demographic fields that were empty and the file fills (never overwritten). */
     contact: Partial<Contact>;
-    demographics: Partial<Demographics>;
+    demographics: Record<string, string>;
   }[];
   /** Rows whose person is already registered with the same details: nothing to do. */
   unchanged: number;
@@ -255,6 +303,8 @@ export function planRegistrations(
   existing: readonly ExistingPerson[],
   sessionId: string,
   makeId: () => string = () => newId('p'),
+  /** The programme's demographic field ids: new people get each, unanswered ones null. */
+  fieldIds: readonly string[] = DEMOGRAPHIC_FIELDS,
 ): RegistrationPlan {
   const byEmail = new Map<string, ExistingPerson>();
   const byName = new Map<string, ExistingPerson>();
@@ -283,7 +333,7 @@ export function planRegistrations(
         descriptor: `${label} ${n}`.slice(0, 100),
         cohort: r.cohort,
         consent: noConsent(),
-        demographics: { ...emptyDemographics(), ...answered(r.demographics) },
+        demographics: { ...emptyDemographics(fieldIds), ...r.demographics },
         attendance: [{ sessionId, registered: true, attended: r.checkedIn }],
         contact: r.contact,
       };
@@ -303,9 +353,9 @@ export function planRegistrations(
     const contact: Partial<Contact> = {};
     for (const k of ['name', 'email', 'phone'] as const)
       if (r.contact[k] && !match.contact?.[k]) contact[k] = r.contact[k];
-    const demographics: Partial<Demographics> = {};
-    for (const [k, v] of Object.entries(r.demographics) as [keyof Demographics, string][])
-      if (v && match.demographics[k] === null) (demographics as Record<string, string>)[k] = v;
+    const demographics: Record<string, string> = {};
+    for (const [k, v] of Object.entries(r.demographics))
+      if (v && (match.demographics[k] ?? null) === null) demographics[k] = v;
     const same =
       before?.registered === attendance.registered &&
       before.attended === attendance.attended &&
@@ -316,11 +366,4 @@ export function planRegistrations(
       plan.update.push({ participantId: match.id, row: r.row, attendance, contact, demographics });
   }
   return plan;
-}
-
-/** The answers a row gave (fields it left blank are not answers). */
-function answered(d: Partial<Record<string, string | null>>): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [k, v] of Object.entries(d)) if (v !== undefined) out[k] = v;
-  return out;
 }

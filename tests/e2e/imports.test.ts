@@ -94,7 +94,7 @@ describe('imports in the app', () => {
     await shot(page, 'people-import-mapping-1024');
     await dietary.selectOption('ignore');
     await page.getByText('5 new people').waitFor({ timeout: 60_000 });
-    await page.getByText('"Klingon" is none of the programme').waitFor();
+    await page.getByText('"Klingon" is none of the answers to "Ethnicity"').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page
       .locator('p.card[role=status]')
@@ -120,7 +120,7 @@ describe('imports in the app', () => {
     await page.context().close();
   });
 
-  it('imports a Teams transcript into a session with every speaker mapped, keeping no name', async () => {
+  it('imports a Teams transcript into a session with every speaker mapped, keeping no name, and adds nothing the second time', async () => {
     const session = world.demo.sessions[0]!.session;
     const before = notesInStore(world).get(session.id)!.length;
     const page = await signedInPage(1024);
@@ -150,6 +150,9 @@ describe('imports in the app', () => {
     await page.getByText('One step for every note').click();
     await page.getByLabel('Step', { exact: true }).selectOption({ index: 1 });
     await page.getByText('New participants agreed').click();
+    // Every speaker now chosen: the server re-checks the choices and the refusal goes.
+    await page.locator('.error-summary').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await page.getByText('Choose who this is, or leave them out').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(await scrollsSideways(page)).toBe(false);
     await shot(page, 'transcript-import-speakers-1024');
@@ -163,16 +166,142 @@ describe('imports in the app', () => {
     expect(notes.length).toBe(before + 4);
     const stored = JSON.stringify(notes) + updateLog().toString('latin1');
     for (const s of PERSONAL) expect(stored).not.toContain(s);
+
+    // The same transcript again, Ada now the participant the first import made: nothing added.
+    await page.locator('input[type=file]').setInputFiles(path.join(FIXTURES, 'teams.vtt'));
+    await page.getByRole('button', { name: 'Read the transcript' }).click();
+    await page.getByText('5 turns by 4 speakers.').waitFor({ timeout: 60_000 });
+    await page.getByLabel('Fay Facilitatorova').selectOption('facilitator');
+    await page.getByLabel('Ada Testperson').selectOption({ label: 'Resident 21' });
+    await page.getByLabel('Bram Samplewood').selectOption({ index: 4 });
+    await page.getByLabel('Gus Guestspeaker').selectOption('leave-out');
+    await page.getByText('One step for every note').click();
+    await page.getByLabel('Step', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .locator('p.card[role=status]')
+      .filter({ hasText: 'Imported: 4 notes already there' })
+      .waitFor({ timeout: 60_000 });
+    expect(notesInStore(world).get(session.id)!.length).toBe(before + 4);
+    await page.context().close();
+  });
+
+  it('imports notes typed up from paper after a preview, shows them on the board, adds nothing the second time, and undoes the import', async () => {
+    const session = world.demo.sessions[1]!.session;
+    const before = notesInStore(world).get(session.id)!.length;
+    const page = await signedInPage(1024);
+    const chooseFile = async () => {
+      await page.goto(programmeUrl(world, 'people/import'));
+      await page.getByRole('heading', { level: 1, name: 'Import people or notes' }).waitFor();
+      await page.getByText('Notes typed up from flip charts or sticky notes').click();
+      await page.getByLabel('Notes from').selectOption(session.id);
+      await page.locator('input[type=file]').setInputFiles(path.join(FIXTURES, 'paper-notes.csv'));
+      await page.getByText('paper-notes.csv').waitFor();
+      await page.getByText('People named in the').click();
+      await page.getByRole('button', { name: 'Check the file' }).click();
+    };
+    const onBoard = async (text: string) => {
+      await page.goto(programmeUrl(world, 'analysis'));
+      await page.getByRole('heading', { level: 1, name: 'Board' }).waitFor();
+      await page.getByLabel('Search', { exact: true }).fill(text);
+      const grid = page.getByRole('grid', { name: 'Notes' });
+      // The board filters as the documents sync; give it time to settle on the count.
+      await page.waitForTimeout(1500);
+      return grid.getByRole('row').filter({ hasText: text }).count();
+    };
+
+    await chooseFile();
+    // The preview: what each column was taken to hold, and what would be added.
+    await page.getByText('4 rows. 4 new notes').waitFor({ timeout: 60_000 });
+    expect(await page.getByLabel('A: Note').inputValue()).toBe('text');
+    expect(await page.getByLabel('B: Want or do not want').inputValue()).toBe('polarity');
+    expect(await page.getByLabel('C: Themes').inputValue()).toBe('themes');
+    expect(await page.getByLabel('E: Who said it').inputValue()).toBe('who');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await scrollsSideways(page)).toBe(false);
+    await shot(page, 'notes-import-preview-1024');
+    expect(notesInStore(world).get(session.id)!.length).toBe(before);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .locator('p.card[role=status]')
+      .filter({ hasText: 'Imported: 4 notes added' })
+      .waitFor({ timeout: 60_000 });
+    expect(notesInStore(world).get(session.id)!.length).toBe(before + 4);
+    await expect
+      .poll(() => onBoard('Evening and weekend appointments'), { timeout: 60_000 })
+      .toBe(1);
+    // A formula is a note of its own text, never its result.
+    expect(
+      notesInStore(world)
+        .get(session.id)!
+        .some((n) => n.text === '=1+1'),
+    ).toBe(true);
+
+    // The same file again: the preview says the notes are there, and importing adds none.
+    await chooseFile();
+    await page.getByText('4 rows. 0 new notes, 4 already there').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page
+      .locator('p.card[role=status]')
+      .filter({ hasText: 'Imported: 4 notes already there' })
+      .waitFor({ timeout: 60_000 });
+    expect(notesInStore(world).get(session.id)!.length).toBe(before + 4);
+    expect(await onBoard('Evening and weekend appointments')).toBe(1);
+
+    // Undo: the import that added the notes is the last one (the second changed nothing).
+    await page.goto(programmeUrl(world, 'people/import'));
+    await page.getByRole('button', { name: 'Undo this import' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Undo import' }).click();
+    await page.getByText('The last import was undone.').first().waitFor({ timeout: 60_000 });
+    expect(notesInStore(world).get(session.id)!.length).toBe(before);
+    await expect
+      .poll(() => onBoard('Evening and weekend appointments'), { timeout: 60_000 })
+      .toBe(0);
     await page.context().close();
   });
 
   it('lays out the import screens without sideways scrolling at 1024 px and wider', async () => {
+    const session = world.demo.sessions[0]!.session;
     for (const width of [1024, 1440]) {
       const page = await signedInPage(width);
       await page.goto(programmeUrl(world, 'people/import'));
       await page.getByRole('heading', { level: 1, name: 'Import people or notes' }).waitFor();
       expect(await scrollsSideways(page)).toBe(false);
       await shot(page, `people-import-${width}`);
+      await page
+        .locator('input[type=file]')
+        .setInputFiles(path.join(FIXTURES, 'eventbrite-attendees.csv'));
+      await page.getByRole('button', { name: 'Check the file' }).click();
+      await page.getByLabel('O: Dietary needs').waitFor({ timeout: 60_000 });
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
+      await shot(page, `people-import-mapping-${width}`);
+
+      await page.goto(programmeUrl(world, `sessions/${session.id}/import`));
+      await page.getByRole('heading', { level: 1, name: 'Import a transcript' }).waitFor();
+      await page.locator('input[type=file]').setInputFiles(path.join(FIXTURES, 'teams.vtt'));
+      await page.getByRole('button', { name: 'Read the transcript' }).click();
+      await page.getByText('5 turns by 4 speakers.').waitFor({ timeout: 60_000 });
+      await page.getByLabel('Bram Samplewood').selectOption({ index: 4 });
+      // The chosen person's descriptor shows whole in its select (cohorts head the groups).
+      const select = page.getByLabel('Bram Samplewood');
+      const room = await select.evaluate((el) => {
+        const s = el as HTMLSelectElement;
+        const style = getComputedStyle(s);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const inside =
+          s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return {
+          text: s.selectedOptions[0]!.text,
+          width: ctx.measureText(s.selectedOptions[0]!.text).width,
+          inside,
+        };
+      });
+      expect(room.width, room.text).toBeLessThanOrEqual(room.inside);
+      expect(await scrollsSideways(page)).toBe(false);
+      expect(await axeViolations(page)).toEqual([]);
+      await shot(page, `transcript-import-speakers-${width}`);
       await page.context().close();
     }
     expect(readFileSync(path.join(SHOTS, 'people-import-1024.png')).byteLength).toBeGreaterThan(0);

@@ -100,6 +100,40 @@ async function refused(args: string[], expected: RegExp): Promise<void> {
   expect(dump(data)).toBe(before);
 }
 
+/**
+ * After each kind of import: no name or email of the fixtures in the Yjs update log or snapshots,
+ * nor in the programme file `cohear export --format json` writes by default.
+ */
+async function expectNoPersonalData(label: string): Promise<void> {
+  const db = new Database(path.join(data, 'cohear.sqlite'), { readonly: true });
+  const log = Buffer.concat(
+    [
+      ...(db.prepare('SELECT update_data AS b FROM doc_updates').all() as { b: Buffer }[]),
+      ...(db.prepare('SELECT state AS b FROM doc_snapshots').all() as { b: Buffer }[]),
+    ].map((r) => r.b),
+  ).toString('utf8');
+  db.close();
+  const file = path.join(dir, `after-${label}.json`);
+  const r = await cohear(
+    'export',
+    '--data',
+    data,
+    '--programme',
+    P,
+    '--format',
+    'json',
+    '--out',
+    file,
+  );
+  expect(r.code, r.stderr).toBe(0);
+  const text = readFileSync(file, 'utf8');
+  expect(text).toContain('"contact": null');
+  for (const s of PERSONAL) {
+    expect(log, `${s} in the update log after ${label}`).not.toContain(s);
+    expect(text, `${s} in the programme file after ${label}`).not.toContain(s);
+  }
+}
+
 describe('cohear import of programme files', () => {
   it('imports a second programme whose session and participant ids another one holds, references intact', async () => {
     const file = path.join(dir, 'demo.json');
@@ -148,7 +182,8 @@ describe('cohear import of programme files', () => {
     );
     // The same programme again is refused with exit 2 and no stack trace.
     await refused(['import', copy, '--data', data], /already in this data folder/);
-  });
+    // Four CLI runs in child processes on a shared machine.
+  }, 240_000);
 });
 
 describe('cohear import-registrations', () => {
@@ -203,7 +238,8 @@ describe('cohear import-registrations', () => {
       registered: 1,
       attended: 1,
     });
-  });
+    await expectNoPersonalData('registrations');
+  }, 240_000);
 
   it('reads .xlsx: formulas as their text, never their result; merged cells refused by range', async () => {
     const book = new ExcelJS.Workbook();
@@ -314,7 +350,8 @@ describe('cohear import-transcript', () => {
     );
     expect(again.stdout).toMatch(/nothing new: already there 4/);
     expect(notesOf('session-01')).toBe(updates);
-  });
+    await expectNoPersonalData('transcript');
+  }, 240_000);
 
   it('imports Zoom WebVTT, a Teams .docx and "Speaker: words" text against a chosen step', async () => {
     const zoom = await cohear(
@@ -376,7 +413,7 @@ describe('cohear import-transcript', () => {
     expect(plain.stdout).toMatch(/notes 3/);
   });
 
-  it('names the line of a malformed cue, and refuses an empty transcript', async () => {
+  it('names the line of a malformed cue, in UTF-8 or UTF-16, and refuses an empty transcript', async () => {
     const bad = path.join(dir, 'bad.vtt');
     writeFileSync(
       bad,
@@ -384,6 +421,20 @@ describe('cohear import-transcript', () => {
     );
     await refused(
       ['import-transcript', bad, ...inSession('session-01'), '--speaker', 'A=-'],
+      /line 6: a cue needs a timing line/,
+    );
+    // The same cue in a file Teams saved as UTF-16 with a byte-order mark: decoded, then the
+    // same line named.
+    const bad16 = path.join(dir, 'bad-utf16.vtt');
+    writeFileSync(
+      bad16,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(readFileSync(bad, 'utf8').replace(/\n/g, '\r\n'), 'utf16le'),
+      ]),
+    );
+    await refused(
+      ['import-transcript', bad16, ...inSession('session-01'), '--speaker', 'A=-'],
       /line 6: a cue needs a timing line/,
     );
     const blank = path.join(dir, 'blank.txt');
@@ -403,7 +454,8 @@ describe('cohear import-notes', () => {
     const first = await cohear(...args);
     expect(first.stdout).toMatch(/notes 4/);
     expect((await cohear(...args)).stdout).toMatch(/nothing new/);
-  });
+    await expectNoPersonalData('notes');
+  }, 240_000);
 
   it('refuses a note of 4,001 characters, naming its cell', async () => {
     const long = path.join(dir, 'long.csv');
@@ -470,6 +522,60 @@ describe('personal data after imports', () => {
     const all = texts.join('\n');
     expect(all.length).toBeGreaterThan(1000);
     for (const s of PERSONAL) expect(all).not.toContain(s);
-    // Five exports in child processes on a shared machine.
+    await expectNoPersonalData('every import');
+    // Six exports in child processes on a shared machine.
   }, 300_000);
+
+  it('puts contacts in the programme file only when asked, and that file still round-trips byte for byte', async () => {
+    const file = path.join(dir, 'with-contacts.json');
+    const r = await cohear(
+      'export',
+      '--data',
+      data,
+      '--programme',
+      P,
+      '--format',
+      'json',
+      '--out',
+      file,
+      '--include-contacts',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/store and send it as personal data/);
+    expect(readFileSync(file, 'utf8')).toContain('ada.testperson@example.org');
+    const other = path.join(dir, 'contacts-copy');
+    expect((await cohear('import', file, '--data', other)).code).toBe(0);
+    const again = path.join(dir, 'with-contacts-again.json');
+    expect(
+      (
+        await cohear(
+          'export',
+          '--data',
+          other,
+          '--programme',
+          P,
+          '--format',
+          'json',
+          '--out',
+          again,
+          '--include-contacts',
+        )
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(file, 'utf8'));
+    const report = await cohear(
+      'export',
+      '--data',
+      data,
+      '--programme',
+      P,
+      '--format',
+      'docx',
+      '--out',
+      path.join(dir, 'x.docx'),
+      '--include-contacts',
+    );
+    expect(report.code).toBe(2);
+    expect(report.stderr).toMatch(/--include-contacts is for the programme file/);
+  }, 240_000);
 });

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, serialiseProgrammeFile } from '../../../core/index.ts';
+import { EXPORT_FORMATS, serialiseProgrammeFile, withoutContacts } from '../../../core/index.ts';
 import { exportSnapshot } from '../../store/index.ts';
 import { withStore, type DataOption } from '../data-option.ts';
 import { UsageError } from '../errors.ts';
@@ -14,6 +14,8 @@ export interface ExportOptions extends DataOption {
   out: string;
   session?: string;
   includePersonalData?: boolean;
+  /** Programme file only: keep participants' names, emails and phones (left out unless asked). */
+  includeContacts?: boolean;
   wordTables?: boolean;
   document?: 'report' | 'key-themes';
   table?: 'key-themes' | 'notes';
@@ -38,8 +40,19 @@ export async function exportCommand(
   if (format === 'debrief' && !opts.session)
     throw new UsageError('A debrief is for one session: add --session ID.');
   const snapshot = await withStore(opts, (store) => exportSnapshot(store, opts.programme));
+  if (opts.includeContacts && format !== 'json')
+    throw new UsageError(
+      '--include-contacts is for the programme file (--format json); reports never carry contacts.',
+    );
   if (format === 'json') {
-    writeFileAtomic(opts.out, serialiseProgrammeFile(snapshot));
+    writeFileAtomic(
+      opts.out,
+      serialiseProgrammeFile(opts.includeContacts ? snapshot : withoutContacts(snapshot)),
+    );
+    if (opts.includeContacts)
+      err(
+        "This programme file holds participants' names, emails and phones: store and send it as personal data.",
+      );
     out(opts.out);
     return;
   }

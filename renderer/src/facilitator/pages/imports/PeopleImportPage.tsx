@@ -2,7 +2,6 @@ import './imports.css';
 import { useState } from 'react';
 import { Button, Checkbox, Radio, RadioGroup, Label } from 'react-aria-components';
 import { Link } from 'react-router';
-import { PAPER_NOTE_FIELD_LABELS, REGISTRATION_FIELD_LABELS } from '../../../../../core/index.ts';
 import { useProgramme } from '../../app/programme-context.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -203,10 +202,12 @@ export function PeopleImportPage() {
           <section className="card stack" aria-labelledby="import-preview-heading">
             <h2 id="import-preview-heading">Check before importing</h2>
             <p>
-              {preview.rows} rows.{' '}
-              {preview.kind === 'registrations'
-                ? `${preview.create ?? 0} new people, ${preview.update ?? 0} already here to update, ${preview.unchanged ?? 0} already up to date.`
-                : `${preview.notes ?? 0} notes${preview.newThemes?.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}${preview.newParticipants?.length ? `; new people: ${preview.newParticipants.join(', ')}` : ''}.`}
+              {preview.rows} rows. {/* Until the file can be planned there is nothing to count. */}
+              {!preview.ready
+                ? 'What it would add is counted once the problems below are resolved.'
+                : preview.kind === 'registrations'
+                  ? `${preview.create ?? 0} new people, ${preview.update ?? 0} already here to update, ${preview.unchanged ?? 0} already up to date.`
+                  : `${preview.notes ?? 0} new notes${preview.alreadyThere ? `, ${preview.alreadyThere} already there` : ''}${preview.newThemes?.length ? `; new themes: ${preview.newThemes.join(', ')}` : ''}${preview.newParticipants?.length ? `; new people: ${preview.newParticipants.join(', ')}` : ''}.`}
             </p>
             {problems.length > 0 && (
               <ProblemsList title="Choose before importing" problems={problems} attempt={0} />
@@ -214,9 +215,7 @@ export function PeopleImportPage() {
             <ColumnMappingTable
               columns={preview.columns}
               mapping={mapping}
-              labels={
-                kind === 'registrations' ? REGISTRATION_FIELD_LABELS : PAPER_NOTE_FIELD_LABELS
-              }
+              labels={preview.targets}
               problems={problems}
               onChange={(m) => {
                 setMapping(m);

@@ -9,6 +9,16 @@ export function targetValue(t: SpeakerTarget | undefined): string {
 }
 
 /**
+ * People grouped by cohort, in the order each cohort first appears: the cohort heads its group,
+ * so each choice is only a descriptor and fits its select at 1024 px.
+ */
+function byCohort(people: readonly PersonListing[]): [string, PersonListing[]][] {
+  const groups = new Map<string, PersonListing[]>();
+  for (const p of people) groups.set(p.cohort, [...(groups.get(p.cohort) ?? []), p]);
+  return [...groups];
+}
+
+/**
  * Who each speaker is: an existing participant (by descriptor), a new one (the facilitator
  * writes a descriptor such as "Parent/carer 4"), the facilitator, or left out. The names are the
  * transcript's own; they are shown here to decide, and never stored.
@@ -74,11 +84,14 @@ export function SpeakerMapping(props: {
                     <option value="facilitator">The facilitator</option>
                     <option value="leave-out">Leave out</option>
                     <option value="new">A new participant…</option>
-                    {props.people.map((p) => (
-                      <option key={p.id} value={`p:${p.id}`}>
-                        {p.descriptor}
-                        {p.cohort ? ` (${p.cohort})` : ''}
-                      </option>
+                    {byCohort(props.people).map(([cohort, people]) => (
+                      <optgroup key={cohort} label={cohort || 'No cohort'}>
+                        {people.map((p) => (
+                          <option key={p.id} value={`p:${p.id}`}>
+                            {p.descriptor}
+                          </option>
+                        ))}
+                      </optgroup>
                     ))}
                   </select>
                   {t?.kind === 'new' && (

@@ -91,6 +91,39 @@ export function TranscriptImportPage() {
     setAttempt((a) => a + 1);
   };
 
+  // After a refused import, each change of the choices is checked again by the server, so the
+  // summary and the errors beside the speakers always describe the choices as they are now.
+  const refused = refusal !== null && preview !== null;
+  useEffect(() => {
+    if (!refused) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      void (async () => {
+        const req = await request(true);
+        if (!req || !current) return;
+        try {
+          const p = await previewImport<TranscriptPreview>(programme.id, req);
+          if (!current) return;
+          setRefusal(
+            p.problems.length > 0
+              ? {
+                  message: 'The transcript cannot be imported with these choices.',
+                  problems: p.problems,
+                }
+              : null,
+          );
+        } catch {
+          // The file itself was readable a moment ago; a failed re-check leaves the summary as it was.
+        }
+      })();
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // Re-checked when a choice changes, not when the refusal it may clear changes.
+  }, [targets, stepMode, stepId, start, consent]);
+
   const read = async () => {
     const req = await request(false);
     if (!req) return;

@@ -29,13 +29,17 @@ interface PreviewCommon {
 }
 export interface TablePreview extends PreviewCommon {
   kind: 'registrations' | 'notes';
+  /** What a column may be imported as, value -> label (the programme's own questions included). */
+  targets: Record<string, string>;
   rows: number;
   columns: ColumnPreview[];
   warnings: Problem[];
   create?: number;
   update?: number;
   unchanged?: number;
+  /** Notes the import would add, and those the session already holds from this file. */
   notes?: number;
+  alreadyThere?: number;
   newThemes?: string[];
   newParticipants?: string[];
 }
