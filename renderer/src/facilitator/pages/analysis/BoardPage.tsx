@@ -1,7 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type * as SuggestModuleShape from '../../../../../core/analysis/suggest.ts';
-
-type SuggestModule = typeof SuggestModuleShape;
 import {
   Button,
   GridList,
@@ -12,11 +9,7 @@ import {
   type Selection,
 } from 'react-aria-components';
 import { boardCounts, filterBoard } from '../../../../../core/analysis/board.ts';
-import {
-  findNearDuplicates,
-  mergeNotes,
-  withMergedNotes,
-} from '../../../../../core/analysis/near-duplicates.ts';
+import { mergeNotes, withMergedNotes } from '../../../../../core/analysis/near-duplicates.ts';
 import {
   setPolarity,
   toggleHidden,
@@ -35,7 +28,7 @@ import { NoteDetail } from './NoteDetail.tsx';
 import { TagByNameDialog } from './TagByNameDialog.tsx';
 import { themeRows } from './theme-paths.ts';
 import { NOTE_DRAG_TYPE, ThemePalette } from './ThemePalette.tsx';
-import { useIdleValue } from './use-idle-value.ts';
+import { useAnalysisWorker } from './use-analysis-worker.ts';
 
 const POLARITY_SHORT = { want: 'Want', 'do-not-want': 'Do NOT want', neutral: 'Other' } as const;
 
@@ -55,33 +48,9 @@ export function BoardPage() {
   const counts = useMemo(() => boardCounts(a.board, filter, a.themes), [a.board, filter, a.themes]);
   const byId = useMemo(() => new Map(a.board.map((b) => [b.note.id, b])), [a.board]);
 
-  // The language model is most of the app's weight: it loads after the board is up.
-  const [suggestModule, setSuggestModule] = useState<SuggestModule | null>(null);
-  useEffect(() => {
-    const t = window.setTimeout(
-      () => void import('../../../../../core/analysis/suggest.ts').then(setSuggestModule),
-      800,
-    );
-    return () => window.clearTimeout(t);
-  }, []);
-  const suggester = useIdleValue(
-    () =>
-      suggestModule?.trainSuggester(
-        a.board.map((b) => ({ note: b.note, text: b.note.text, stepKey: b.stepKey })),
-        new Set(a.themes.map((t) => t.id)),
-      ) ?? null,
-    [a.board, a.themes, suggestModule],
-  );
-  const duplicates = useIdleValue(() => findNearDuplicates(a.allNotes), [a.allNotes]);
-
   const focused = focusId ? (byId.get(focusId) ?? null) : null;
-  const suggestions = useMemo(
-    () =>
-      focused && suggester
-        ? suggester.suggest({ text: focused.note.text, stepKey: focused.stepKey })
-        : null,
-    [focused, suggester],
-  );
+  // The language model, the suggester and near-duplicates run in a worker (see its header).
+  const { duplicates, suggestions } = useAnalysisWorker(a.board, a.allNotes, a.themes, focused);
   const sameAs = useMemo(() => {
     if (!focused || !duplicates) return [];
     const g = duplicates.find((d) => d.noteIds.includes(focused.note.id));
