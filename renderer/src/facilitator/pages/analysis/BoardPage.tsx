@@ -1,15 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  Button,
-  GridList,
-  GridListItem,
-  ListLayout,
-  Virtualizer,
-  useDragAndDrop,
-  type Selection,
-} from 'react-aria-components';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useDragAndDrop, type Key, type Selection } from 'react-aria-components';
 import { boardCounts, filterBoard } from '../../../../../core/analysis/board.ts';
-import { mergeNotes, withMergedNotes } from '../../../../../core/analysis/near-duplicates.ts';
+import {
+  mergeNotes,
+  unmergeNote,
+  withMergedNotes,
+} from '../../../../../core/analysis/near-duplicates.ts';
 import {
   setPolarity,
   toggleHidden,
@@ -25,12 +21,11 @@ import { BoardFilters } from './BoardFilters.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { commandFor, type BoardCommand } from './keys.ts';
 import { NoteDetail } from './NoteDetail.tsx';
+import { NoteGrid } from './NoteGrid.tsx';
 import { TagByNameDialog } from './TagByNameDialog.tsx';
 import { themeRows } from './theme-paths.ts';
 import { NOTE_DRAG_TYPE, ThemePalette } from './ThemePalette.tsx';
 import { useAnalysisWorker } from './use-analysis-worker.ts';
-
-const POLARITY_SHORT = { want: 'Want', 'do-not-want': 'Do NOT want', neutral: 'Other' } as const;
 
 /** Every note of the programme: filter, read, tag at speed (see keys.ts). */
 export function BoardPage() {
@@ -95,8 +90,13 @@ export function BoardPage() {
       case 'accept-suggestion': {
         const best = suggestions?.themes[0];
         if (!best || !focused) return announce('No suggestion for this note.');
-        toggleTheme(a.docList, withMergedNotes([focused.note.id], a.allNotes), best.themeId, true);
-        return announce(`Tagged ${rowById.get(best.themeId)?.path ?? ''}`);
+        const statement = withMergedNotes([focused.note.id], a.allNotes);
+        const polarity = suggestions.polarity?.polarity;
+        toggleTheme(a.docList, statement, best.themeId, true);
+        if (polarity) setPolarity(a.docList, statement, polarity);
+        return announce(
+          `Tagged ${rowById.get(best.themeId)?.path ?? ''}${polarity ? `, ${POLARITY_LABELS[polarity]}` : ''}`,
+        );
       }
       case 'merge': {
         if (ids.length < 2) return announce('Select two or more notes to merge.');
@@ -114,13 +114,27 @@ export function BoardPage() {
     }
   };
 
-  const { dragAndDropHooks } = useDragAndDrop({
-    getItems: (keys) =>
-      [...keys].map((k) => ({
-        [NOTE_DRAG_TYPE]: String(k),
-        'text/plain': byId.get(String(k))?.note.text ?? '',
-      })),
-  });
+  // Stable drag options (react-aria rebuilds its hooks when they change), reading the notes
+  // through a ref, so the memoised grid is not redrawn on every render of the page.
+  const byIdRef = useRef(byId);
+  byIdRef.current = byId;
+  const dragOptions = useMemo(
+    () => ({
+      getItems: (keys: Set<Key>) =>
+        [...keys].map((k) => ({
+          [NOTE_DRAG_TYPE]: String(k),
+          'text/plain': byIdRef.current.get(String(k))?.note.text ?? '',
+        })),
+    }),
+    [],
+  );
+  const { dragAndDropHooks } = useDragAndDrop(dragOptions);
+  const tagRef = useRef(tag);
+  tagRef.current = tag;
+  const onPaletteTag = useCallback(
+    (themeId: string, ids?: string[]) => tagRef.current(themeId, ids),
+    [],
+  );
 
   return (
     <>
@@ -156,60 +170,19 @@ export function BoardPage() {
             if (key) setFocusId(key);
           }}
         >
-          <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 84 }}>
-            <GridList
-              aria-label="Notes"
-              className="note-grid"
-              items={shown}
-              dependencies={[rowById]}
-              selectionMode="multiple"
-              selectedKeys={selected}
-              onSelectionChange={setSelected}
-              disallowTypeAhead
-              dragAndDropHooks={dragAndDropHooks}
-              renderEmptyState={() => <p className="hint">No note matches these filters.</p>}
-            >
-              {(b) => (
-                <GridListItem id={b.note.id} textValue={b.note.text} className="note-row">
-                  <Button slot="drag" className="drag-handle" aria-label="Drag to a theme">
-                    ⋮⋮
-                  </Button>
-                  <div className="note-row-body">
-                    <p className="note-row-text">{b.note.text}</p>
-                    <p className="note-row-meta">
-                      <span className={`polarity polarity-${b.note.polarity}`}>
-                        {POLARITY_SHORT[b.note.polarity]}
-                      </span>
-                      {b.note.themeIds.map((id) => (
-                        <span
-                          key={id}
-                          className="theme-tag"
-                          style={{ borderColor: rowById.get(id)?.theme.colour }}
-                        >
-                          {rowById.get(id)?.theme.name ?? 'deleted theme'}
-                        </span>
-                      ))}
-                      {b.note.quotable && <span className="flag">quotable</span>}
-                      {b.note.hidden && <span className="flag">hidden</span>}
-                      {b.note.withdrawn && <span className="flag">withdrawn</span>}
-                      {b.merged > 0 && <span className="flag">+{b.merged} said the same</span>}
-                      <span className="where">{b.session.title}</span>
-                    </p>
-                  </div>
-                </GridListItem>
-              )}
-            </GridList>
-          </Virtualizer>
+          <NoteGrid
+            notes={shown}
+            themes={rowById}
+            selected={selected}
+            onSelectionChange={setSelected}
+            dragAndDropHooks={dragAndDropHooks}
+          />
         </div>
         <div className="board-side">
           <h2 className="h3" id="palette-title">
             Themes
           </h2>
-          <ThemePalette
-            themes={rows}
-            counts={counts.themesWithSub}
-            onTag={(id, ids) => tag(id, ids)}
-          />
+          <ThemePalette themes={rows} counts={counts.themesWithSub} onTag={onPaletteTag} />
           <NoteDetail
             note={focused}
             allNotes={a.allNotes}
@@ -224,6 +197,11 @@ export function BoardPage() {
               focused &&
               toggleTheme(a.docList, withMergedNotes([focused.note.id], a.allNotes), id, true)
             }
+            onUnmerge={(id) => {
+              const text = a.allNotes.find((n) => n.id === id)?.text ?? '';
+              if (!unmergeNote(a.docList, id)) return;
+              announce(`Separated: “${text}” is its own note again`);
+            }}
             onMergeDuplicates={() => {
               if (!focused) return;
               mergeNotes(a.docList, focused.note.id, [focused.note.id, ...sameAs]);
