@@ -14,8 +14,9 @@ export interface AnalysisWorkerResults {
 
 /**
  * Keeps the analysis worker told of the programme's notes and asks it about the note with focus.
- * Notes are sent a moment after changes settle: copying 2,000 notes to the worker costs the page
- * a few milliseconds, which a tag's repaint should not wait for.
+ * Notes are sent a second after changes settle: copying 2,000 notes to the worker costs the page
+ * a few milliseconds, and retraining takes a core, which a run of quick tags on a busy
+ * two-core machine should not share.
  */
 export function useAnalysisWorker(
   board: readonly BoardNote[],
@@ -55,7 +56,7 @@ export function useAnalysisWorker(
         themeIds: themes.map((th) => th.id),
       };
       worker.current?.postMessage(message);
-    }, 300);
+    }, 1000);
     return () => window.clearTimeout(t);
   }, [board, allNotes, themes]);
 
