@@ -229,10 +229,31 @@ describe('the analysis screens', () => {
         { timeout: 20_000 },
       )
       .toBe(true);
+    // Now both add a different theme to the same note at the same moment: both stay.
+    const palette = await one
+      .locator('.theme-palette-item')
+      .evaluateAll((els) => els.slice(0, 9).map((e) => e.getAttribute('data-key')));
+    const has = storeNote(noteId)!.themeIds;
+    const free = palette.flatMap((id, i) => (id && !has.includes(id) ? [i] : []));
+    const [i, j] = free as [number, number];
+    await gridOf(one).locator(`[data-key="${noteId}"]`).focus();
+    await gridOf(two).locator(`[data-key="${noteId}"]`).focus();
+    await Promise.all([one.keyboard.press(String(i + 1)), two.keyboard.press(String(j + 1))]);
+    await expect
+      .poll(
+        () => {
+          const ids = storeNote(noteId)!.themeIds;
+          return ids.includes(palette[i]!) && ids.includes(palette[j]!);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     // Both screens show the same tags.
     const row = (p: typeof one) => gridOf(p).locator(`[data-key="${noteId}"]`);
     await expect
-      .poll(async () => (await row(one).textContent()) === (await row(two).textContent()))
+      .poll(async () => (await row(one).textContent()) === (await row(two).textContent()), {
+        timeout: 20_000,
+      })
       .toBe(true);
     await one.close();
     await two.close();
