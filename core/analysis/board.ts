@@ -54,7 +54,8 @@ export function boardNotes(
   // Plain code-unit order: ISO dates and ids sort the same way, and localeCompare cost a tag
   // several milliseconds over 2,000 notes.
   const ordered = [...sessions].sort(
-    (a, b) => byCodeUnits(a.session.date, b.session.date) || byCodeUnits(a.session.id, b.session.id),
+    (a, b) =>
+      byCodeUnits(a.session.date, b.session.date) || byCodeUnits(a.session.id, b.session.id),
   );
   for (const s of ordered) {
     const steps = new Map(s.agenda.map((st) => [st.id, st]));
