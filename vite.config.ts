@@ -53,6 +53,8 @@ export default defineConfig({
     }),
     precompress(outDir),
   ],
+  // The analysis worker is an ES module, as the page asks for (`type: 'module'`).
+  worker: { format: 'es' },
   build: {
     outDir,
     emptyOutDir: true,

@@ -61,7 +61,10 @@ describe('document migrations', () => {
 
   it('session migration 1 creates the structure and an empty debrief', () => {
     const doc = new Y.Doc();
-    expect(SessionDoc.migrate(doc)).toEqual(['create-agenda-notes-cards-debrief']);
+    expect(SessionDoc.migrate(doc)).toEqual([
+      'create-agenda-notes-cards-debrief',
+      'note-themes-as-set',
+    ]);
     const s = new SessionDoc(doc);
     expect(s.debrief()).toEqual({
       dueDate: null,
@@ -380,5 +383,48 @@ describe('capturedNote', () => {
     expect(capturedNote({ text: 'a', facilitator: 'F' }).id).not.toBe(
       capturedNote({ text: 'a', facilitator: 'F' }).id,
     );
+  });
+});
+
+describe("a note's themes merge", () => {
+  it('keeps both themes when two people add different ones to the same note at once', () => {
+    const a = SessionDoc.create({ notes: [note({ themeIds: ['t0'] })] });
+    const b = new SessionDoc(mirror(a.doc));
+    a.notes.patch('n1', { themeIds: ['t0', 'ta'] });
+    b.notes.patch('n1', { themeIds: ['t0', 'tb'] });
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    expect(a.notes.get('n1')?.themeIds).toEqual(['t0', 'ta', 'tb']);
+    expect(b.notes.get('n1')?.themeIds).toEqual(['t0', 'ta', 'tb']);
+  });
+
+  it('keeps a removal on one side and an addition on the other', () => {
+    const a = SessionDoc.create({ notes: [note({ themeIds: ['t0', 't1'] })] });
+    const b = new SessionDoc(mirror(a.doc));
+    a.notes.patch('n1', { themeIds: ['t1'] });
+    b.notes.patch('n1', { themeIds: ['t0', 't1', 't2'] });
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    expect(a.notes.get('n1')?.themeIds).toEqual(['t1', 't2']);
+    expect(b.notes.get('n1')?.themeIds).toEqual(['t1', 't2']);
+  });
+
+  it('reads back the order it was given, including a reordering', () => {
+    const s = SessionDoc.create({ notes: [note({ themeIds: ['tc', 'ta', 'tb'] })] });
+    expect(s.notes.get('n1')?.themeIds).toEqual(['tc', 'ta', 'tb']);
+    s.notes.patch('n1', { themeIds: ['tb', 'tc'] });
+    expect(s.notes.get('n1')?.themeIds).toEqual(['tb', 'tc']);
+  });
+
+  it('reads a note of an older document, and migration 2 moves its list into the set', () => {
+    const doc = new Y.Doc();
+    migrateDoc('session', doc, SESSION_DOC_MIGRATIONS.slice(0, 1));
+    const entry = new Y.Map<unknown>();
+    doc.getMap('notes').set('n1', entry);
+    for (const [k, v] of Object.entries(note({ themeIds: ['t2', 't1'] }))) entry.set(k, v);
+    expect(new SessionDoc(doc).notes.get('n1')?.themeIds).toEqual(['t2', 't1']);
+    expect(SessionDoc.migrate(doc)).toEqual(['note-themes-as-set']);
+    expect(entry.has('themeIds')).toBe(false);
+    expect(new SessionDoc(doc).notes.get('n1')).toEqual(note({ themeIds: ['t2', 't1'] }));
   });
 });

@@ -16,6 +16,13 @@ export class EntryMap<S extends z.ZodType<{ id: string }>> {
     private readonly schema: S,
     /** Fields held as nested Y.Maps (for example votes keyed by participant). */
     private readonly nestedMaps: readonly string[] = [],
+    /**
+     * List fields held as a set: field name → the entry key of a nested Y.Map of item → place.
+     * Two people adding different items at once both keep theirs (a list in one key would keep
+     * one of the two lists); the place keeps the order the items were added. A list still stored
+     * under the field's own name (older documents) is read until the entry is next written.
+     */
+    private readonly setFields: Readonly<Record<string, string>> = {},
   ) {}
 
   has(id: string): boolean {
@@ -82,7 +89,14 @@ export class EntryMap<S extends z.ZodType<{ id: string }>> {
   }
 
   private writeFields(entry: Y.Map<unknown>, v: Plain): void {
+    const keep = new Set(Object.keys(v));
+    for (const [field, stored] of Object.entries(this.setFields)) {
+      keep.delete(field);
+      keep.add(stored);
+      writeOrderedSet(entry, stored, (v[field] ?? []) as unknown[]);
+    }
     for (const [key, value] of Object.entries(v)) {
+      if (key in this.setFields) continue;
       if (this.nestedMaps.includes(key)) {
         let inner = entry.get(key);
         if (!(inner instanceof Y.Map)) {
@@ -97,13 +111,54 @@ export class EntryMap<S extends z.ZodType<{ id: string }>> {
         entry.set(key, value);
       }
     }
-    for (const key of [...entry.keys()]) if (!(key in v)) entry.delete(key);
+    for (const key of [...entry.keys()]) if (!keep.has(key)) entry.delete(key);
   }
 
   private toPlain(entry: Y.Map<unknown>): Plain {
     const out: Plain = {};
     for (const [k, v] of entry.entries()) out[k] = v instanceof Y.Map ? v.toJSON() : v;
+    for (const [field, stored] of Object.entries(this.setFields)) {
+      const set = entry.get(stored);
+      delete out[stored];
+      if (set instanceof Y.Map) out[field] = readOrderedSet(set);
+    }
     return out;
+  }
+}
+
+/** The items of an ordered set, by place, then by item where two were added at once. */
+export function readOrderedSet(set: Y.Map<unknown>): string[] {
+  return [...set.entries()]
+    .map(([item, place]) => [item, typeof place === 'number' ? place : 0] as const)
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([item]) => item);
+}
+
+/**
+ * Makes the nested set at `key` hold `items`, writing only what changed: removed items are
+ * deleted and new ones get places after the last, so a concurrent add elsewhere is never
+ * overwritten. Only when the list reorders existing items are places rewritten.
+ */
+function writeOrderedSet(entry: Y.Map<unknown>, key: string, items: readonly unknown[]): void {
+  const wanted = [...new Set(items.map(String))];
+  let set = entry.get(key);
+  if (!(set instanceof Y.Map)) {
+    // An older entry keeps its list under the field's name; the set replaces it.
+    set = new Y.Map<unknown>();
+    entry.set(key, set);
+  }
+  const m = set as Y.Map<unknown>;
+  const want = new Set(wanted);
+  for (const item of [...m.keys()]) if (!want.has(item)) m.delete(item);
+  const kept = readOrderedSet(m);
+  const added = wanted.filter((item) => !m.has(item));
+  if (sameJson([...kept, ...added], wanted)) {
+    let next = Math.max(-1, ...[...m.values()].map((p) => (typeof p === 'number' ? p : 0))) + 1;
+    for (const item of added) m.set(item, next++);
+  } else {
+    wanted.forEach((item, place) => {
+      if (m.get(item) !== place) m.set(item, place);
+    });
   }
 }
 

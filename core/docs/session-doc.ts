@@ -38,6 +38,14 @@ const NOTES = 'notes';
 const CARDS = 'cards';
 const DEBRIEF = 'debrief';
 
+/**
+ * A note's themes, as a nested map of theme id → place, so two facilitators adding different
+ * themes to the same note at once both keep theirs. Documents before session version 2 kept a
+ * list under the note's `themeIds`; migration 2 moves it here on the server.
+ */
+const NOTE_THEME_SET = 'themeSet';
+const LEGACY_NOTE_THEMES = 'themeIds';
+
 const CURRENT_STEP = 'currentStepId';
 const PERSONA = 'persona';
 // Live state of running the room; plain values in the state map, so no migration is needed and
@@ -62,6 +70,22 @@ export const SESSION_DOC_MIGRATIONS: readonly DocMigration[] = [
       doc.getMap(CARDS);
       const debrief = doc.getMap(DEBRIEF);
       for (const [k, v] of Object.entries(emptyDebrief())) if (!debrief.has(k)) debrief.set(k, v);
+    },
+  },
+  {
+    version: 2,
+    name: 'note-themes-as-set',
+    // Only the server migrates, so no two clients create a note's set at once (one would be lost).
+    up: (doc) => {
+      for (const entry of doc.getMap(NOTES).values()) {
+        if (!(entry instanceof Y.Map) || entry.get(NOTE_THEME_SET) instanceof Y.Map) continue;
+        const list = entry.get(LEGACY_NOTE_THEMES);
+        const set = new Y.Map<unknown>();
+        if (Array.isArray(list))
+          [...new Set(list.map(String))].forEach((themeId, place) => set.set(themeId, place));
+        entry.set(NOTE_THEME_SET, set);
+        entry.delete(LEGACY_NOTE_THEMES);
+      }
     },
   },
 ];
@@ -100,7 +124,9 @@ export class SessionDoc {
   readonly cards: EntryMap<typeof storedCardSchema>;
 
   constructor(readonly doc: Y.Doc) {
-    this.notes = new EntryMap(doc.getMap(NOTES), noteSchema);
+    this.notes = new EntryMap(doc.getMap(NOTES), noteSchema, [], {
+      [LEGACY_NOTE_THEMES]: NOTE_THEME_SET,
+    });
     this.cards = new EntryMap(doc.getMap(CARDS), storedCardSchema, ['votes']);
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLARITY_LABELS, type Polarity } from '../../core/index.ts';
 import { axeViolations, scrollsSideways } from './axe.ts';
 import {
   facilitatorPage,
@@ -66,6 +67,41 @@ describe('the analysis board', () => {
   });
 });
 
+describe('merged notes', () => {
+  it('merges two notes with M and separates one again from the detail pane', async () => {
+    const page = await facilitatorPage(world);
+    await page.goto(programmeUrl(world, 'analysis'));
+    const grid = page.getByRole('grid', { name: 'Notes' });
+    await grid.getByRole('row').first().waitFor({ timeout: 30_000 });
+    await grid.getByRole('row').nth(4).focus();
+    const keptId = (await page.locator('.note-row[data-focused]').getAttribute('data-key'))!;
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Shift+ArrowDown');
+    const otherId = (await page.locator('.note-row[data-focused]').getAttribute('data-key'))!;
+    expect(otherId).not.toBe(keptId);
+    await page.keyboard.press('m');
+    await expect.poll(() => storeNote(otherId)?.mergedInto, { timeout: 20_000 }).toBe(keptId);
+    const kept = page.locator(`.note-row[data-key="${keptId}"]`);
+    await kept.getByText('+1 said the same').waitFor({ timeout: 20_000 });
+    await kept.focus();
+    const separate = page
+      .getByRole('list', { name: 'Merged into this statement' })
+      .getByRole('button', { name: /^Separate/ });
+    await separate.waitFor({ timeout: 20_000 });
+    expect(await axeViolations(page)).toEqual([]);
+    await separate.press('Enter');
+    await expect.poll(() => storeNote(otherId)?.mergedInto ?? null, { timeout: 20_000 }).toBe(null);
+    await page.locator(`.note-row[data-key="${otherId}"]`).waitFor({ timeout: 20_000 });
+    // Focus went back to the statement on the board, not to the page's top.
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest('[data-key]')?.getAttribute('data-key'),
+      ),
+    ).toBe(keptId);
+    await page.close();
+  });
+});
+
 describe('the analysis screens', () => {
   it('accepts a suggestion with one key', async () => {
     const page = await facilitatorPage(world);
@@ -81,12 +117,19 @@ describe('the analysis screens', () => {
     expect(label).toMatch(/^A: Add /);
     const path = label.replace(/^A: Add /, '');
     const theme = world.demo.codebook.find((t) => path.endsWith(t.name))!;
+    // The suggestion's polarity comes with it on the same key.
+    const said = (await page.getByText(/^Polarity suggested:/).textContent()) ?? '';
+    const polarity = (Object.entries(POLARITY_LABELS) as [Polarity, string][]).find(([, l]) =>
+      said.includes(`suggested: ${l} (`),
+    )?.[0];
+    expect(polarity).toBeDefined();
     await grid.getByRole('row').nth(2).focus();
     const had = storeNote(noteId)!.themeIds.includes(theme.id);
     await page.keyboard.press('a');
     await expect
       .poll(() => storeNote(noteId)?.themeIds.includes(theme.id), { timeout: 20_000 })
       .toBe(true);
+    await expect.poll(() => storeNote(noteId)?.polarity, { timeout: 20_000 }).toBe(polarity);
     if (!had) expect(storeNote(noteId)!.themeIds.length).toBeGreaterThan(0);
     // Nothing else was tagged: only the focused note changed.
     await page.keyboard.press('?');
@@ -186,10 +229,31 @@ describe('the analysis screens', () => {
         { timeout: 20_000 },
       )
       .toBe(true);
+    // Now both add a different theme to the same note at the same moment: both stay.
+    const palette = await one
+      .locator('.theme-palette-item')
+      .evaluateAll((els) => els.slice(0, 9).map((e) => e.getAttribute('data-key')));
+    const has = storeNote(noteId)!.themeIds;
+    const free = palette.flatMap((id, i) => (id && !has.includes(id) ? [i] : []));
+    const [i, j] = free as [number, number];
+    await gridOf(one).locator(`[data-key="${noteId}"]`).focus();
+    await gridOf(two).locator(`[data-key="${noteId}"]`).focus();
+    await Promise.all([one.keyboard.press(String(i + 1)), two.keyboard.press(String(j + 1))]);
+    await expect
+      .poll(
+        () => {
+          const ids = storeNote(noteId)!.themeIds;
+          return ids.includes(palette[i]!) && ids.includes(palette[j]!);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     // Both screens show the same tags.
     const row = (p: typeof one) => gridOf(p).locator(`[data-key="${noteId}"]`);
     await expect
-      .poll(async () => (await row(one).textContent()) === (await row(two).textContent()))
+      .poll(async () => (await row(one).textContent()) === (await row(two).textContent()), {
+        timeout: 20_000,
+      })
       .toBe(true);
     await one.close();
     await two.close();

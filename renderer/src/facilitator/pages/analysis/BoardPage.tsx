@@ -1,20 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type * as SuggestModuleShape from '../../../../../core/analysis/suggest.ts';
-
-type SuggestModule = typeof SuggestModuleShape;
-import {
-  Button,
-  GridList,
-  GridListItem,
-  ListLayout,
-  Virtualizer,
-  useDragAndDrop,
-  type Selection,
-} from 'react-aria-components';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useDragAndDrop, type Key, type Selection } from 'react-aria-components';
 import { boardCounts, filterBoard } from '../../../../../core/analysis/board.ts';
 import {
-  findNearDuplicates,
   mergeNotes,
+  unmergeNote,
   withMergedNotes,
 } from '../../../../../core/analysis/near-duplicates.ts';
 import {
@@ -32,12 +21,11 @@ import { BoardFilters } from './BoardFilters.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { commandFor, type BoardCommand } from './keys.ts';
 import { NoteDetail } from './NoteDetail.tsx';
+import { NoteGrid } from './NoteGrid.tsx';
 import { TagByNameDialog } from './TagByNameDialog.tsx';
 import { themeRows } from './theme-paths.ts';
 import { NOTE_DRAG_TYPE, ThemePalette } from './ThemePalette.tsx';
-import { useIdleValue } from './use-idle-value.ts';
-
-const POLARITY_SHORT = { want: 'Want', 'do-not-want': 'Do NOT want', neutral: 'Other' } as const;
+import { useAnalysisWorker } from './use-analysis-worker.ts';
 
 /** Every note of the programme: filter, read, tag at speed (see keys.ts). */
 export function BoardPage() {
@@ -55,33 +43,9 @@ export function BoardPage() {
   const counts = useMemo(() => boardCounts(a.board, filter, a.themes), [a.board, filter, a.themes]);
   const byId = useMemo(() => new Map(a.board.map((b) => [b.note.id, b])), [a.board]);
 
-  // The language model is most of the app's weight: it loads after the board is up.
-  const [suggestModule, setSuggestModule] = useState<SuggestModule | null>(null);
-  useEffect(() => {
-    const t = window.setTimeout(
-      () => void import('../../../../../core/analysis/suggest.ts').then(setSuggestModule),
-      800,
-    );
-    return () => window.clearTimeout(t);
-  }, []);
-  const suggester = useIdleValue(
-    () =>
-      suggestModule?.trainSuggester(
-        a.board.map((b) => ({ note: b.note, text: b.note.text, stepKey: b.stepKey })),
-        new Set(a.themes.map((t) => t.id)),
-      ) ?? null,
-    [a.board, a.themes, suggestModule],
-  );
-  const duplicates = useIdleValue(() => findNearDuplicates(a.allNotes), [a.allNotes]);
-
   const focused = focusId ? (byId.get(focusId) ?? null) : null;
-  const suggestions = useMemo(
-    () =>
-      focused && suggester
-        ? suggester.suggest({ text: focused.note.text, stepKey: focused.stepKey })
-        : null,
-    [focused, suggester],
-  );
+  // The language model, the suggester and near-duplicates run in a worker (see its header).
+  const { duplicates, suggestions } = useAnalysisWorker(a.board, a.allNotes, a.themes, focused);
   const sameAs = useMemo(() => {
     if (!focused || !duplicates) return [];
     const g = duplicates.find((d) => d.noteIds.includes(focused.note.id));
@@ -126,8 +90,13 @@ export function BoardPage() {
       case 'accept-suggestion': {
         const best = suggestions?.themes[0];
         if (!best || !focused) return announce('No suggestion for this note.');
-        toggleTheme(a.docList, withMergedNotes([focused.note.id], a.allNotes), best.themeId, true);
-        return announce(`Tagged ${rowById.get(best.themeId)?.path ?? ''}`);
+        const statement = withMergedNotes([focused.note.id], a.allNotes);
+        const polarity = suggestions.polarity?.polarity;
+        toggleTheme(a.docList, statement, best.themeId, true);
+        if (polarity) setPolarity(a.docList, statement, polarity);
+        return announce(
+          `Tagged ${rowById.get(best.themeId)?.path ?? ''}${polarity ? `, ${POLARITY_LABELS[polarity]}` : ''}`,
+        );
       }
       case 'merge': {
         if (ids.length < 2) return announce('Select two or more notes to merge.');
@@ -145,13 +114,27 @@ export function BoardPage() {
     }
   };
 
-  const { dragAndDropHooks } = useDragAndDrop({
-    getItems: (keys) =>
-      [...keys].map((k) => ({
-        [NOTE_DRAG_TYPE]: String(k),
-        'text/plain': byId.get(String(k))?.note.text ?? '',
-      })),
-  });
+  // Stable drag options (react-aria rebuilds its hooks when they change), reading the notes
+  // through a ref, so the memoised grid is not redrawn on every render of the page.
+  const byIdRef = useRef(byId);
+  byIdRef.current = byId;
+  const dragOptions = useMemo(
+    () => ({
+      getItems: (keys: Set<Key>) =>
+        [...keys].map((k) => ({
+          [NOTE_DRAG_TYPE]: String(k),
+          'text/plain': byIdRef.current.get(String(k))?.note.text ?? '',
+        })),
+    }),
+    [],
+  );
+  const { dragAndDropHooks } = useDragAndDrop(dragOptions);
+  const tagRef = useRef(tag);
+  tagRef.current = tag;
+  const onPaletteTag = useCallback(
+    (themeId: string, ids?: string[]) => tagRef.current(themeId, ids),
+    [],
+  );
 
   return (
     <>
@@ -187,60 +170,19 @@ export function BoardPage() {
             if (key) setFocusId(key);
           }}
         >
-          <Virtualizer layout={ListLayout} layoutOptions={{ rowHeight: 84 }}>
-            <GridList
-              aria-label="Notes"
-              className="note-grid"
-              items={shown}
-              dependencies={[rowById]}
-              selectionMode="multiple"
-              selectedKeys={selected}
-              onSelectionChange={setSelected}
-              disallowTypeAhead
-              dragAndDropHooks={dragAndDropHooks}
-              renderEmptyState={() => <p className="hint">No note matches these filters.</p>}
-            >
-              {(b) => (
-                <GridListItem id={b.note.id} textValue={b.note.text} className="note-row">
-                  <Button slot="drag" className="drag-handle" aria-label="Drag to a theme">
-                    ⋮⋮
-                  </Button>
-                  <div className="note-row-body">
-                    <p className="note-row-text">{b.note.text}</p>
-                    <p className="note-row-meta">
-                      <span className={`polarity polarity-${b.note.polarity}`}>
-                        {POLARITY_SHORT[b.note.polarity]}
-                      </span>
-                      {b.note.themeIds.map((id) => (
-                        <span
-                          key={id}
-                          className="theme-tag"
-                          style={{ borderColor: rowById.get(id)?.theme.colour }}
-                        >
-                          {rowById.get(id)?.theme.name ?? 'deleted theme'}
-                        </span>
-                      ))}
-                      {b.note.quotable && <span className="flag">quotable</span>}
-                      {b.note.hidden && <span className="flag">hidden</span>}
-                      {b.note.withdrawn && <span className="flag">withdrawn</span>}
-                      {b.merged > 0 && <span className="flag">+{b.merged} said the same</span>}
-                      <span className="where">{b.session.title}</span>
-                    </p>
-                  </div>
-                </GridListItem>
-              )}
-            </GridList>
-          </Virtualizer>
+          <NoteGrid
+            notes={shown}
+            themes={rowById}
+            selected={selected}
+            onSelectionChange={setSelected}
+            dragAndDropHooks={dragAndDropHooks}
+          />
         </div>
         <div className="board-side">
           <h2 className="h3" id="palette-title">
             Themes
           </h2>
-          <ThemePalette
-            themes={rows}
-            counts={counts.themesWithSub}
-            onTag={(id, ids) => tag(id, ids)}
-          />
+          <ThemePalette themes={rows} counts={counts.themesWithSub} onTag={onPaletteTag} />
           <NoteDetail
             note={focused}
             allNotes={a.allNotes}
@@ -255,6 +197,11 @@ export function BoardPage() {
               focused &&
               toggleTheme(a.docList, withMergedNotes([focused.note.id], a.allNotes), id, true)
             }
+            onUnmerge={(id) => {
+              const text = a.allNotes.find((n) => n.id === id)?.text ?? '';
+              if (!unmergeNote(a.docList, id)) return;
+              announce(`Separated: “${text}” is its own note again`);
+            }}
             onMergeDuplicates={() => {
               if (!focused) return;
               mergeNotes(a.docList, focused.note.id, [focused.note.id, ...sameAs]);

@@ -16,6 +16,8 @@ export function NoteDetail(props: {
   onRemoveTheme: (themeId: string) => void;
   onAccept: (themeId: string) => void;
   onMergeDuplicates: () => void;
+  /** Takes one note back out of this statement. */
+  onUnmerge: (noteId: string) => void;
 }) {
   const b = props.note;
   if (!b)
@@ -28,6 +30,7 @@ export function NoteDetail(props: {
     );
   const n = b.note;
   const said = saidBy(n, props.allNotes);
+  const merged = props.allNotes.filter((m) => m.mergedInto === n.id && m.id !== n.id);
   return (
     <aside className="note-detail card" aria-label="The note with focus">
       <p className="note-detail-text">{n.text}</p>
@@ -89,6 +92,38 @@ export function NoteDetail(props: {
               {pct(props.suggestions.polarity.confidence)} sure)
             </p>
           )}
+        </>
+      )}
+      {merged.length > 0 && (
+        <>
+          <h2 className="h3" id="merged-title" tabIndex={-1}>
+            Merged into this statement
+          </h2>
+          <ul className="merged-notes" aria-labelledby="merged-title">
+            {merged.map((m) => (
+              <li key={m.id}>
+                <span id={`merged-text-${m.id}`}>{m.text}</span>{' '}
+                <Button
+                  className="button secondary small"
+                  aria-describedby={`merged-text-${m.id}`}
+                  onPress={() => {
+                    props.onUnmerge(m.id);
+                    // Its button goes with it: focus stays on the list's heading, or returns to
+                    // the note on the board when this was the last one.
+                    const to =
+                      merged.length > 1
+                        ? document.getElementById('merged-title')
+                        : document.querySelector<HTMLElement>(
+                            `.note-row[data-key="${CSS.escape(n.id)}"]`,
+                          );
+                    to?.focus();
+                  }}
+                >
+                  Separate again
+                </Button>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {props.duplicates.length > 0 && (

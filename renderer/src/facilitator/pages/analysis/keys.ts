@@ -62,7 +62,7 @@ export const BOARD_KEYS: KeyBinding[] = [
   {
     keys: ['a'],
     label: 'A',
-    does: 'Accept the first theme suggestion',
+    does: 'Accept the suggestion: its first theme and its polarity',
     command: { kind: 'accept-suggestion' },
   },
   {
