@@ -1,8 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cuttableNetwork } from './cuttable-network.ts';
-import { notesInStore, startWorld, type E2eWorld } from './harness.ts';
+import {
+  facilitatorPage,
+  notesInStore,
+  programmeUrl,
+  startWorld,
+  type E2eWorld,
+} from './harness.ts';
 import { facilitatorApi, joinWithCode, openForJoining, phone, shot } from './participant-kit.ts';
+
+/** A facilitator screen as it looks, when COHEAR_SCREENSHOTS names a folder. */
+async function shotWide(page: Page, name: string): Promise<void> {
+  const dir = process.env.COHEAR_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
 
 let world: E2eWorld;
 beforeAll(async () => {
@@ -152,6 +164,21 @@ describe('no word lost on a phone', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.late).toBe(true);
     await page.context().close();
+
+    // The facilitator sees it marked: in the run-the-room feed and on the analysis board.
+    const fac = await facilitatorPage(world);
+    await fac.goto(programmeUrl(world, `sessions/${sessionId}/run`));
+    const feed = fac.getByRole('grid', { name: 'Notes, newest first' });
+    await feed
+      .getByRole('row', { name: new RegExp(late) })
+      .getByText(/sent after the session closed/)
+      .waitFor({ timeout: 30_000 });
+    await fac.goto(programmeUrl(world, 'analysis'));
+    await fac.getByLabel('Search').fill('Remembered on the way home');
+    const row = fac.getByRole('grid', { name: 'Notes' }).getByRole('row', { name: late });
+    await row.getByText('late', { exact: true }).waitFor({ timeout: 30_000 });
+    await shotWide(fac, 'late-note-board-1366');
+    await fac.close();
   });
 
   it('take back asks once and can be undone', async () => {
