@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { inlinePageCss } from './scripts/inline-page-css.ts';
 import { precompress } from './scripts/precompress.ts';
 
 const outDir = path.resolve(import.meta.dirname, 'renderer', 'dist');
@@ -51,6 +52,7 @@ export default defineConfig({
         ],
       },
     }),
+    inlinePageCss(['join.html']),
     precompress(outDir),
   ],
   // The analysis worker is an ES module, as the page asks for (`type: 'module'`).

@@ -43,6 +43,8 @@ interface Run {
   enhancedMs: number;
   jsBytes: number;
   allBytes: number;
+  /** Requests after the HTML that held back the first paint (render-blocking stylesheets). */
+  blockingRequests: number;
 }
 
 async function once(): Promise<Run> {
@@ -64,13 +66,31 @@ async function once(): Promise<Run> {
   await page.goto(`${server.url}/join`, { waitUntil: 'commit' });
   // Usable: the code field is on screen and takes typing (the plain-HTML form counts).
   await page.locator('#join-code').waitFor({ state: 'visible', timeout: 120_000 });
-  const formVisibleMs = Date.now() - start;
+  const visibleAt = Date.now();
+  // ...and painted: the form is in the layout before render-blocking stylesheets arrive, but the
+  // phone shows nothing until they have, so the later of the two is when it can be used.
+  // As source text: tsx would otherwise wrap the page-side helpers in its own naming code.
+  const paint = (await page.evaluate(`new Promise((resolve) => {
+    const done = (t) => resolve({
+      paintedAt: performance.timeOrigin + t,
+      blocking: performance.getEntriesByType('resource')
+        .filter((e) => e.renderBlockingStatus === 'blocking').length,
+    });
+    const seen = performance.getEntriesByName('first-contentful-paint')[0];
+    if (seen) return done(seen.startTime);
+    new PerformanceObserver((list) => {
+      const e = list.getEntriesByName('first-contentful-paint')[0];
+      if (e) done(e.startTime);
+    }).observe({ type: 'paint', buffered: true });
+  })`)) as { paintedAt: number; blocking: number };
+  const formVisibleMs = Math.max(visibleAt, paint.paintedAt) - start;
+  const blockingRequests = paint.blocking;
   // Enhanced: the page's script has taken over the form (it marks the field's validity).
   await page.locator('#join-code[aria-invalid]').waitFor({ timeout: 120_000 });
   const enhancedMs = Date.now() - start;
   await page.waitForLoadState('networkidle');
   await context.close();
-  return { formVisibleMs, enhancedMs, jsBytes, allBytes };
+  return { formVisibleMs, enhancedMs, jsBytes, allBytes, blockingRequests };
 }
 
 /** Gzipped size of the JavaScript join.html loads before anyone has joined, from the build. */
@@ -113,17 +133,21 @@ warm-up, real server with the built pages.
 
 | measure | median | worst |
 |---|---|---|
-| join form usable (plain-HTML form on screen, takes typing) | ${med('formVisibleMs')} ms | ${max('formVisibleMs')} ms |
+| join form usable (plain-HTML form laid out and painted, takes typing) | ${med('formVisibleMs')} ms | ${max('formVisibleMs')} ms |
 | form enhanced by the page's script (grouping, countdown, language) | ${med('enhancedMs')} ms | ${max('enhancedMs')} ms |
 | JavaScript sent before joining (as transferred, brotli) | ${kb(med('jsBytes'))} | ${kb(max('jsBytes'))} |
 | everything sent for the join screen | ${kb(med('allBytes'))} | ${kb(max('allBytes'))} |
+| requests after the HTML that hold back the first paint | ${med('blockingRequests')} | ${max('blockingRequests')} |
 
 JavaScript before joining, gzipped as the build writes it: **${kb(pre.bytes)}** (budget 100 KB:
-${pre.files.map((f) => `\`${f.replace(/-[^-]+\.js$/, '')}\``).join(', ')}). Yjs, the room and the
-outbox (${after.map((f) => `\`${f.replace(/-[^-]+\.js$/, '')}\``).join(', ')} and what it imports)
+${pre.files.map((f) => `\`${f.replace(/-[A-Za-z0-9_-]{8}\.js$/, '')}\``).join(', ')}). Yjs, the room and the
+outbox (${after.map((f) => `\`${f.replace(/-[A-Za-z0-9_-]{8}\.js$/, '')}\``).join(', ')} and what it imports)
 load only after joining.
 
-Command: \`npm run bench:participant\`.
+Command: \`npm run bench:participant\`; load average when run: ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(', ')}.
 `;
 writeBenchSection('participant', markdown);
 console.log(markdown);

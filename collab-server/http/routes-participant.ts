@@ -119,13 +119,13 @@ export function addParticipantRoutes(router: Router, ctx: ApiContext): void {
       }));
     // Their own votes and comments, so a reload shows what they chose and wrote.
     const votes: Record<string, string> = {};
-    const comments: { id: string; cardId: string; text: string }[] = [];
+    const comments: { id: string; cardId: string; text: string; late: boolean }[] = [];
     for (const card of hub?.sessionDoc.cards.all() ?? []) {
       const v = card.votes[p.participantId];
       if (v) votes[card.id] = v;
       for (const c of card.comments)
         if (c.participantId === p.participantId)
-          comments.push({ id: c.id, cardId: card.id, text: c.text });
+          comments.push({ id: c.id, cardId: card.id, text: c.text, late: c.late === true });
     }
     // Read from memory, where a note can be committed but not yet synced (its own write is not
     // acknowledged until it is): answer once everything read here is on disk.

@@ -4,11 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from './static-files.ts';
+import { createHash } from 'node:crypto';
+import { CONTENT_SECURITY_POLICY, serveStatic } from './static-files.ts';
 
 let dir: string;
 let server: Server;
 let base: string;
+const style = '.card{border:1px solid #c9d1d9}';
 const script = 'export const words = "' + 'kept on the phone '.repeat(200) + '";\n';
 
 beforeAll(async () => {
@@ -18,7 +20,11 @@ beforeAll(async () => {
   writeFileSync(file, script);
   writeFileSync(`${file}.br`, brotliCompressSync(script));
   writeFileSync(`${file}.gz`, gzipSync(script));
-  writeFileSync(path.join(dir, 'join.html'), '<!doctype html><title>join</title>');
+  writeFileSync(
+    path.join(dir, 'join.html'),
+    `<!doctype html><title>join</title><style>${style}</style>`,
+  );
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>app</title>');
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (!serveStatic(dir, url.pathname, res, false, String(req.headers['accept-encoding'] ?? '')))
@@ -57,5 +63,18 @@ describe('static files', () => {
     expect(Number(plain.headers.get('content-length'))).toBe(Buffer.byteLength(script));
     const page = await fetch(`${base}/join`);
     expect(page.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it("allows a page's own inline styles by hash, and nothing else inline", async () => {
+    const page = await fetch(`${base}/join`);
+    const hash = createHash('sha256').update(style).digest('base64');
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain(`style-src 'self' 'sha256-${hash}';`);
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toContain('unsafe-inline');
+    const app = await fetch(`${base}/index.html`);
+    expect(app.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const asset = await fetch(`${base}/assets/participant-AbCdEf12.js`);
+    expect(asset.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 });

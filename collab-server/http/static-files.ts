@@ -1,4 +1,5 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 
@@ -42,6 +43,34 @@ export const PAGE_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
+
+const pagePolicies = new Map<string, { mtimeMs: number; policy: string }>();
+
+/**
+ * The policy for one file: the strict one, plus the hash of each `<style>` element the build put
+ * into a page (the participant page carries its styles inline so it paints from its first
+ * response; scripts/inline-page-css.ts). Only exactly that text is allowed: no other inline
+ * style, and no inline script, ever.
+ */
+export function policyFor(file: string): string {
+  if (!file.endsWith('.html')) return CONTENT_SECURITY_POLICY;
+  const { mtimeMs } = statSync(file);
+  const known = pagePolicies.get(file);
+  if (known?.mtimeMs === mtimeMs) return known.policy;
+  const html = readFileSync(file, 'utf8');
+  const hashes = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '', 'utf8')
+        .digest('base64')}'`,
+  );
+  const policy =
+    hashes.length === 0
+      ? CONTENT_SECURITY_POLICY
+      : CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${hashes.join(' ')}`);
+  pagePolicies.set(file, { mtimeMs, policy });
+  return policy;
+}
 
 /**
  * The precompressed copy to send, if the build made one (`.br`, `.gz` beside the file; see
@@ -101,6 +130,7 @@ export function serveStatic(
   const sent = packed?.file ?? file;
   res.writeHead(200, {
     ...PAGE_HEADERS,
+    'Content-Security-Policy': policyFor(file),
     'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Content-Length': statSync(sent).size,
     'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

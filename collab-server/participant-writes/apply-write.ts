@@ -112,6 +112,7 @@ export function applyDocWrite(
         participantId: ctx.participantId,
         text: w.comment.text,
         at: ctx.now,
+        ...(ctx.late ? { late: true } : {}),
       });
       return w.comment.id;
     }

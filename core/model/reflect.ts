@@ -12,6 +12,11 @@ export const cardCommentSchema = z
     participantId: idSchema,
     text: shortText(1000),
     at: isoDateTimeSchema,
+    /**
+     * Sent after the session closed, in its late-contributions period (as a note's `late`).
+     * Optional, so format-1 programme files import unchanged.
+     */
+    late: z.boolean().optional(),
   })
   .strict();
 export type CardComment = z.infer<typeof cardCommentSchema>;

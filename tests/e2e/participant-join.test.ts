@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorld, type E2eWorld } from './harness.ts';
-import { axeViolations, facilitatorApi, openForJoining, phone, shot } from './participant-kit.ts';
+import {
+  axeViolations,
+  facilitatorApi,
+  joinWithCode,
+  openForJoining,
+  phone,
+  PHONE_390,
+  shot,
+} from './participant-kit.ts';
 
 let world: E2eWorld;
 beforeAll(async () => {
@@ -99,5 +107,31 @@ describe('joining from a venue', () => {
     await withScript.getByRole('button', { name: 'Join' }).click();
     await expect(withScript.getByRole('alert').textContent()).resolves.toMatch(/12 numbers/);
     await withScript.context().close();
+  });
+
+  it('the page is styled from its first response, under its own strict policy', async () => {
+    const code = await openForJoining(world, 'session-01');
+    // No bypassCSP here: the server's policy applies as on a phone.
+    const context = await world.browser.newContext(PHONE_390);
+    const page = await context.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await page.goto(`${world.server.url}/join`);
+    // Painted styled with no stylesheet request: the styles came in the page itself.
+    await expect(
+      page.evaluate(() => getComputedStyle(document.querySelector('.topbar')!).backgroundColor),
+    ).resolves.toBe('rgb(11, 79, 108)');
+    const sheets = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.endsWith('.css')).length,
+    );
+    expect(sheets).toBe(0);
+    await joinWithCode(page, world, code);
+    expect(refused).toEqual([]);
+    await context.close();
   });
 });

@@ -48,9 +48,17 @@ export async function phone(world: E2eWorld, options = PHONE_390): Promise<Page>
   return context.newPage();
 }
 
-/** Joins with the code, agrees to keep words, skips the questions about you. */
-export async function joinWithCode(page: Page, world: E2eWorld, code: string): Promise<void> {
-  await page.goto(`${world.server.url}/join`);
+/**
+ * Joins with the code, agrees to keep words, skips the questions about you. `base` is where the
+ * phone reaches the server (the server itself, or a network in between).
+ */
+export async function joinWithCode(
+  page: Page,
+  world: E2eWorld,
+  code: string,
+  base = world.server.url,
+): Promise<void> {
+  await page.goto(`${base}/join`);
   await page.getByLabel(/Type the code/).fill(code);
   await page.getByRole('button', { name: 'Join' }).click();
   await page.getByLabel(/Keep what I write/).check();

@@ -1,7 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notesInStore, startWorld, type E2eWorld } from './harness.ts';
+import { cuttableNetwork } from './cuttable-network.ts';
+import {
+  facilitatorPage,
+  notesInStore,
+  programmeUrl,
+  startWorld,
+  type E2eWorld,
+} from './harness.ts';
 import { facilitatorApi, joinWithCode, openForJoining, phone, shot } from './participant-kit.ts';
+
+/** A facilitator screen as it looks, when COHEAR_SCREENSHOTS names a folder. */
+async function shotWide(page: Page, name: string): Promise<void> {
+  const dir = process.env.COHEAR_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png` });
+}
 
 let world: E2eWorld;
 beforeAll(async () => {
@@ -39,13 +52,20 @@ describe('no word lost on a phone', () => {
   it('three notes typed offline survive a reload offline and each arrives exactly once', async () => {
     const sessionId = 'session-01';
     const code = await openForJoining(world, sessionId);
+    const net = await cuttableNetwork(world.server.url);
     const page = await phone(world);
-    await joinWithCode(page, world, code);
+    await joinWithCode(page, world, code, net.url);
     // A second load, so the worker controls the page and has stored what it loaded.
     await page.reload();
     await page.getByText('Connected', { exact: true }).waitFor();
     await offlineReady(page);
 
+    // Both switches. Chromium's fires the page's offline event and makes the reload come from
+    // the worker's cache, but it is not a wall: requests the browser makes itself cross it (the
+    // worker's update check, GET /join-sw.js, in every run on a loaded machine), and nothing
+    // orders it against a request the page starts at the same moment. The cut network holds
+    // every byte, so "nothing reached the server" below is true of the phone, not of timing.
+    net.cut();
     await page.context().setOffline(true);
     await page.getByText(/Offline/).waitFor();
     const words = ['First thought from the bus.', 'Second, about parking.', 'Third: letters.'];
@@ -63,11 +83,11 @@ describe('no word lost on a phone', () => {
     await expect(page.getByText('Waiting to send').count()).resolves.toBe(3);
     await page.getByRole('heading', { name: 'Waiting for the session to start' }).waitFor();
     await shot(page, 'offline-reload-390');
-    // Not asserted here: that none of the three reached the server while the phone was offline.
-    // In full e2e runs (never alone) one of them did, even with the write path refused at the
-    // context level; the cause is not found yet (recorded in the session note, issue 17). What
-    // a participant relies on is asserted below: each note arrives, and exactly once.
+    expect(storedNotes(sessionId).filter((n) => words.includes(n.text))).toHaveLength(0);
+    // What tried to get past Chromium's switch (kept in the log: evidence, not a condition).
+    console.info('held while offline:', net.heldRequests());
 
+    net.restore();
     await page.context().setOffline(false);
     await page.getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
     await page.getByText('Waiting to send').first().waitFor({ state: 'detached', timeout: 60_000 });
@@ -76,6 +96,38 @@ describe('no word lost on a phone', () => {
     for (const w of words)
       expect(storedNotes(sessionId).filter((n) => n.text === w)).toHaveLength(1);
     await page.context().close();
+    await net.close();
+  });
+
+  it('a silently dropped network shows offline within seconds; notes typed meanwhile arrive once', async () => {
+    const sessionId = 'session-04';
+    const code = await openForJoining(world, sessionId);
+    const net = await cuttableNetwork(world.server.url);
+    const page = await phone(world);
+    await joinWithCode(page, world, code, net.url);
+
+    // Past the first second after connecting, which the liveness check allows as grace.
+    await page.waitForTimeout(3000);
+    // No offline event, no closed socket: the network just goes quiet.
+    net.cut();
+    const cutAt = Date.now();
+    // The stock client alone notices after its 30 s timeout, the page's liveness check within
+    // 2 s; a 12 s wait tells the two apart without timing the page on a loaded machine.
+    await page.getByText(/Offline/).waitFor({ timeout: 12_000 });
+    console.info(`offline shown ${Date.now() - cutAt} ms after the network went quiet`);
+    const words = ['Said in the lift.', 'Said on the stairs.'];
+    for (const w of words) await send(page, w);
+    await page.getByText('Waiting to send').nth(1).waitFor();
+    expect(storedNotes(sessionId).filter((n) => words.includes(n.text))).toHaveLength(0);
+    await shot(page, 'silent-drop-390');
+
+    net.restore();
+    await page.getByText('Connected', { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByText('Waiting to send').first().waitFor({ state: 'detached', timeout: 60_000 });
+    for (const w of words)
+      expect(storedNotes(sessionId).filter((n) => n.text === w)).toHaveLength(1);
+    await page.context().close();
+    await net.close();
   });
 
   it('a note after close stays on the phone to copy; with late contributions on it arrives marked late', async () => {
@@ -112,6 +164,21 @@ describe('no word lost on a phone', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.late).toBe(true);
     await page.context().close();
+
+    // The facilitator sees it marked: in the run-the-room feed and on the analysis board.
+    const fac = await facilitatorPage(world);
+    await fac.goto(programmeUrl(world, `sessions/${sessionId}/run`));
+    const feed = fac.getByRole('grid', { name: 'Notes, newest first' });
+    await feed
+      .getByRole('row', { name: new RegExp(late) })
+      .getByText(/sent after the session closed/)
+      .waitFor({ timeout: 30_000 });
+    await fac.goto(programmeUrl(world, 'analysis'));
+    await fac.getByLabel('Search').fill('Remembered on the way home');
+    const row = fac.getByRole('grid', { name: 'Notes' }).getByRole('row', { name: late });
+    await row.getByText('late', { exact: true }).waitFor({ timeout: 30_000 });
+    await shotWide(fac, 'late-note-board-1366');
+    await fac.close();
   });
 
   it('take back asks once and can be undone', async () => {

@@ -30,7 +30,25 @@ export interface MyView {
   comments: { id: string; cardId: string; text: string }[];
 }
 
-const pageFetch: FetchLike = (url, init) => fetch(url, init);
+/**
+ * A write whose answer has not come in this long is given up and sent again (the outbox's
+ * writeId makes the resend harmless): over a silently dropped network a request can otherwise
+ * hang for minutes and hold every later note behind it.
+ */
+const WRITE_TIMEOUT_MS = 20_000;
+
+const pageFetch: FetchLike = async (url, init) => {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), WRITE_TIMEOUT_MS);
+  try {
+    // The body is read here, inside the time limit, so a stalled answer counts too.
+    const res = await fetch(url, { ...init, signal: abort.signal });
+    const text = await res.text();
+    return { status: res.status, json: async () => JSON.parse(text) as unknown };
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 export function me(token: string): Promise<MyView> {
   return api<MyView>('/api/participant/me', { token });

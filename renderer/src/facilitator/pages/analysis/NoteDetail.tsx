@@ -51,6 +51,7 @@ export function NoteDetail(props: {
         {n.quotable ? ' · quotable' : ''}
         {n.hidden ? ' · hidden' : ''}
         {n.withdrawn ? ' · withdrawn by its author' : ''}
+        {n.late ? ' · sent after the session closed' : ''}
       </p>
       <h2 className="h3">Themes</h2>
       {n.themeIds.length === 0 ? (

@@ -65,6 +65,11 @@ export const NoteGrid = memo(function NoteGrid(props: {
                 {b.note.quotable && <span className="flag">quotable</span>}
                 {b.note.hidden && <span className="flag">hidden</span>}
                 {b.note.withdrawn && <span className="flag">withdrawn</span>}
+                {b.note.late && (
+                  <span className="flag" title="Sent after the session closed">
+                    late
+                  </span>
+                )}
                 {b.merged > 0 && <span className="flag">+{b.merged} said the same</span>}
                 <span className="where">{b.session.title}</span>
               </p>

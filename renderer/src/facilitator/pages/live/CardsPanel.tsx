@@ -170,7 +170,10 @@ function CardItem(props: { card: ReflectCard; session: SessionDoc }) {
       {card.comments.length > 0 && (
         <ul className="comments" aria-label="Comments">
           {card.comments.map((m) => (
-            <li key={m.id}>&ldquo;{m.text}&rdquo;</li>
+            <li key={m.id}>
+              &ldquo;{m.text}&rdquo;
+              {m.late && <span className="hint"> (sent after the session closed)</span>}
+            </li>
           ))}
         </ul>
       )}

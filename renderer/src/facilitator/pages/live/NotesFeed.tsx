@@ -64,6 +64,7 @@ export function NotesFeed(props: {
                   hour: '2-digit',
                   minute: '2-digit',
                 })}
+                {n.late ? ' · sent after the session closed' : ''}
                 {n.shared ? ' · shown to the room' : ''}
                 {n.hidden ? ' · hidden' : ''}
               </p>
