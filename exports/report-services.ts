@@ -15,7 +15,7 @@ import {
 import { cloudPng, renderCloud } from './cloud/index.ts';
 import type { DownloadFile } from './downloads.ts';
 import { DOCX } from './report-build.ts';
-import { buildReportInWorker } from './report-worker-pool.ts';
+import { buildInWorker } from './report-worker-pool.ts';
 
 function charts(snapshot: ProgrammeSnapshot): RenderedChart[] {
   const attendance = attendanceBySession(snapshot).filter((a) => attendanceApplies(a.session));
@@ -36,7 +36,11 @@ export const REPORT_SERVICES = {
     options: { wordTables: boolean },
     onProgress: (p: { stage: string; done: number; total: number }) => void,
   ): Promise<DownloadFile> {
-    const file = await buildReportInWorker(snapshot, options, onProgress);
+    const file = await buildInWorker(
+      snapshot,
+      { format: 'docx', wordTables: options.wordTables },
+      onProgress,
+    );
     return { contentType: DOCX, filename: file.filename, body: file.data };
   },
 

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ProgrammeSnapshot } from '../core/index.ts';
 import type { ExportProgress } from './common/progress.ts';
-import type { ReportBuildOptions } from './report-build.ts';
+import type { WorkerBuildOptions } from './report-build.ts';
 
 /** What a report worker tells the thread that started it. */
 export type WorkerMessage =
@@ -10,7 +10,7 @@ export type WorkerMessage =
   | { type: 'error'; message: string };
 
 /**
- * Report builds run at most this many at a time: each is a thread of its own with its own
+ * Document builds run at most this many at a time: each is a thread of its own with its own
  * memory, and a machine running a live room has few cores to spare.
  */
 const MAX_RUNNING = 2;
@@ -30,14 +30,15 @@ async function slot(onProgress: (p: ExportProgress) => void): Promise<() => void
 }
 
 /**
- * Builds the programme report in a worker thread, so the server's event loop (live rooms,
- * health checks, the progress polls themselves) keeps answering while clouds are laid out and
- * pages counted, which take seconds on a large programme. Progress arrives as the worker posts it.
+ * Builds a document (the programme report, a debrief) in a worker thread, so the server's event
+ * loop (live rooms, health checks, the progress polls themselves) keeps answering while clouds
+ * are laid out and pages counted, which take seconds on a large programme. Progress arrives as
+ * the worker posts it.
  */
-export async function buildReportInWorker(
+export async function buildInWorker(
   snapshot: ProgrammeSnapshot,
-  options: ReportBuildOptions,
-  onProgress: (p: ExportProgress) => void,
+  options: WorkerBuildOptions,
+  onProgress: (p: ExportProgress) => void = () => {},
 ): Promise<{ filename: string; data: Uint8Array }> {
   const release = await slot(onProgress);
   try {
