@@ -47,6 +47,11 @@ export function para(...parts: (string | { bold: string } | { italic: string })[
   });
 }
 
+/** A sentence that introduces the table after it, kept on the same page as that table. */
+export function leadIn(text: string): Paragraph {
+  return new Paragraph({ keepNext: true, children: [new TextRun(text)] });
+}
+
 /** A bulleted list, one paragraph per item (Word's own list formatting). */
 export function bullets(items: readonly string[]): Paragraph[] {
   return items.map((text) => new Paragraph({ text, bullet: { level: 0 } }));
@@ -64,6 +69,8 @@ export function quote(text: string, attribution: string): Paragraph[] {
   return [
     new Paragraph({
       style: 'Quote',
+      // The words and who said them stay on one page.
+      keepNext: true,
       children: [new TextRun(`“${text}”`)],
     }),
     new Paragraph({
@@ -84,7 +91,7 @@ export type CellContent = string | number | readonly string[];
 /** Cells keep their lines close; the space after body paragraphs would double a table's height. */
 const CELL_SPACING = { after: 0 } as const;
 
-function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
+function cellParagraphs(content: CellContent, bold: boolean, keepNext: boolean): Paragraph[] {
   if (typeof content === 'string' || typeof content === 'number') {
     return String(content)
       .split('\n')
@@ -92,20 +99,32 @@ function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
         (line) =>
           new Paragraph({
             spacing: CELL_SPACING,
+            keepNext,
             children: [new TextRun({ text: line, bold, size: TABLE_TEXT })],
           }),
       );
   }
-  if (content.length === 0) return [new Paragraph('')];
+  if (content.length === 0) return [new Paragraph({ keepNext })];
   return content.map(
     (t) =>
       new Paragraph({
         spacing: CELL_SPACING,
+        keepNext,
         children: [new TextRun({ text: t, size: TABLE_TEXT })],
         bullet: { level: 0 },
       }),
   );
 }
+
+/**
+ * Tables up to this many rows (each short) are kept on one page: a nine-row table split after
+ * its second row, or a four-row table pushed away from the chart it belongs to, reads as a
+ * mistake. Longer tables split between rows, with the header row repeated.
+ */
+const KEEP_TOGETHER_ROWS = 15;
+const keepsTogether = (rows: readonly (readonly CellContent[])[]) =>
+  rows.length <= KEEP_TOGETHER_ROWS &&
+  rows.every((r) => r.every((c) => (Array.isArray(c) ? c.join(' ') : String(c)).length < 300));
 
 /*
  * Widths are measured with the export typeface (Atkinson Hyperlegible), which is wider than Arial
@@ -193,9 +212,11 @@ export function table(
 ): Table {
   const shares = widths ?? header.map(() => 1 / header.length);
   const columnWidths = fitColumnWidths(header, rows, shares);
-  const cell = (content: CellContent, i: number, isHeader: boolean) =>
+  const together = keepsTogether(rows);
+  // Word and LibreOffice keep a row with the next when its paragraphs are "keep with next".
+  const cell = (content: CellContent, i: number, isHeader: boolean, keepNext = false) =>
     new TableCell({
-      children: cellParagraphs(content, isHeader),
+      children: cellParagraphs(content, isHeader, keepNext),
       width: { size: columnWidths[i] ?? 1000, type: WidthType.DXA },
       shading: isHeader ? { type: ShadingType.CLEAR, color: 'auto', fill: 'dce6f0' } : undefined,
       margins: { top: 60, bottom: 60, left: CELL_MARGIN, right: CELL_MARGIN },
@@ -216,13 +237,13 @@ export function table(
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((h, i) => cell(h, i, true)),
+        children: header.map((h, i) => cell(h, i, true, true)),
       }),
       ...rows.map(
-        (r) =>
+        (r, k) =>
           new TableRow({
             cantSplit: fitsOnAPage(r),
-            children: r.map((c, i) => cell(c, i, false)),
+            children: r.map((c, i) => cell(c, i, false, together && k < rows.length - 1)),
           }),
       ),
     ],
@@ -250,6 +271,8 @@ export function image(
   imageSeq += 1;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    // A picture stays on the page of its caption.
+    keepNext: true,
     children: [
       new ImageRun({
         type: 'png',
@@ -264,9 +287,24 @@ export function image(
   });
 }
 
-/** A caption under a picture or table. */
-export function caption(text: string): Paragraph {
-  return new Paragraph({ style: 'Caption', children: [new TextRun(text)] });
+/** A caption under a picture; `keepNext` keeps it with the table that follows. */
+export function caption(text: string, keepNext = false): Paragraph {
+  return new Paragraph({ style: 'Caption', keepNext, children: [new TextRun(text)] });
+}
+
+/**
+ * A little space after each table that a paragraph follows: body paragraphs have space after
+ * them but none before, so text straight after a table would touch its bottom border.
+ */
+export function spaceAfterTables<T>(blocks: readonly T[]): (T | Paragraph)[] {
+  const out: (T | Paragraph)[] = [];
+  blocks.forEach((b, i) => {
+    out.push(b);
+    const next = blocks[i + 1];
+    if (b instanceof Table && next instanceof Paragraph)
+      out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 160 } }));
+  });
+  return out;
 }
 
 /** A person's text as paragraphs: a blank line starts a new paragraph, a line break is kept. */

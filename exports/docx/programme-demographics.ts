@@ -7,7 +7,7 @@ import {
 } from '../../core/analysis/index.ts';
 import { attendanceChart, demographicCharts } from '../charts/index.ts';
 import { formatDate } from '../common/report-date.ts';
-import { type Block, heading, para, table } from './blocks.ts';
+import { type Block, heading, leadIn, para, table } from './blocks.ts';
 import { chartBlocks } from './pictures.ts';
 import type { ReportData } from './programme-context.ts';
 
@@ -91,7 +91,7 @@ function representationBlocks(data: ReportData): Block[] {
   for (const d of dims) {
     out.push(
       heading(`${d.label}: score ${formatRepresentationScore(d.score)}`, 3),
-      para(
+      leadIn(
         `${d.compared} compared; ${d.notCompared} not compared (no answer, prefer not to say, or an answer outside these groups).`,
       ),
       table(

@@ -257,7 +257,16 @@ describe('programme report of a three-cohort, four-theme focus-group series', ()
       ]),
     );
     expect(readBack).toContain('<p>Rejected by the group on 10 March 2026</p></td><td><p>None</p>');
-    expect(readBack).toContain('<p>No decision recorded</p>');
+    expect(readBack).toContain('<p>No decision recorded</p></td><td><p>Not decided</p>');
+    // What was heard merges the same words and the board's merges, as the report does.
+    const heard = sectionHtml(debrief, 2, 'Access to treatment');
+    expect(listAfter(heard, 'What people want to see')).toEqual([
+      'Self-referral without going through the GP (said in the group)',
+      'Evening appointments for people who work. (said by 4 people)',
+    ]);
+    expect(listAfter(heard, 'What people do NOT want to see')).toEqual([
+      'Waiting months for a first appointment (said in the group and by 1 person)',
+    ]);
     for (const [name, content] of await zipTexts(buffer)) {
       expect({ name, leaks: leaks(content, secretsOf(snapshot, SERIES_SECRETS)) }).toEqual({
         name,
