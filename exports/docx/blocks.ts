@@ -20,6 +20,8 @@ export type Block = Paragraph | Table | TableOfContents;
 
 /** Width of the text on an A4 page with 2.54 cm margins, in twentieths of a point. */
 export const TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;
+/** Width of the text on a landscape A4 page with the same margins. */
+export const LANDSCAPE_TEXT_WIDTH_TWIPS = 16838 - 2 * 1440;
 /** The same, in pixels at 96 dpi, for sizing pictures. */
 export const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
 
@@ -209,9 +211,11 @@ export function table(
   header: readonly string[],
   rows: readonly (readonly CellContent[])[],
   widths?: readonly number[],
+  /** The width the table fills, in twips (the portrait text width unless given). */
+  total = TEXT_WIDTH_TWIPS,
 ): Table {
   const shares = widths ?? header.map(() => 1 / header.length);
-  const columnWidths = fitColumnWidths(header, rows, shares);
+  const columnWidths = fitColumnWidths(header, rows, shares, total);
   const together = keepsTogether(rows);
   // Word and LibreOffice keep a row with the next when its paragraphs are "keep with next".
   const cell = (content: CellContent, i: number, isHeader: boolean, keepNext = false) =>
@@ -222,7 +226,7 @@ export function table(
       margins: { top: 60, bottom: 60, left: CELL_MARGIN, right: CELL_MARGIN },
     });
   return new Table({
-    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    width: { size: total, type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
     borders: {

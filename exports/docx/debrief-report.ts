@@ -29,6 +29,8 @@ export interface DebriefOptions {
   sessionId: string;
   date: Date;
   onProgress?: ProgressFn;
+  /** Print the cloud's every word and count below it (off by default: pages of counts pad a debrief). */
+  wordTables?: boolean;
 }
 
 /** What was read back to the group and what they decided, card by card. */
@@ -150,9 +152,14 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
     keyThemeTableBlock(view, buildKeyThemeTable(view, { sessionId: s.id }), { sessionId: s.id }),
   );
   progress.step('drawing the word cloud');
-  const cloud = cloudBlocks(sessionCloud(view, s.id), 'Figure 1');
+  const cloud = cloudBlocks(
+    sessionCloud(view, s.id),
+    'Figure 1',
+    options.wordTables === true ? 'below' : null,
+  );
   body.push(heading('Word cloud', 1), ...cloud.picture);
-  if (cloud.words.length > 0) body.push(heading('Word table', 2), ...cloud.words);
+  if (options.wordTables === true && cloud.words.length > 0)
+    body.push(heading('Word table', 2), ...cloud.words);
   const quotes = selectQuotes(view, { sessionId: s.id });
   body.push(heading('Quotes', 1));
   if (quotes.length === 0)

@@ -114,7 +114,7 @@ function cellStatements(list: readonly Statement[], perCell: number): string[] {
 export function keyThemeTableBlock(
   view: ExportView,
   kt: KeyThemeTable,
-  options: { perCell?: number; sessionId?: string } = {},
+  options: { perCell?: number; sessionId?: string; width?: number } = {},
 ): Block {
   const perCell = options.perCell ?? Number.POSITIVE_INFINITY;
   return table(
@@ -129,6 +129,7 @@ export function keyThemeTableBlock(
       ];
     }),
     [0.18, 0.14, 0.34, 0.34],
+    options.width,
   );
 }
 
