@@ -188,15 +188,33 @@ export function fitColumnWidths(
   return widths.map((w) => Math.floor(w));
 }
 
-/** A row is kept on one page unless it is so long that it could not fit on one. */
-function fitsOnAPage(row: readonly CellContent[]): boolean {
-  const chars = (c: CellContent) =>
-    typeof c === 'number'
-      ? 1
-      : typeof c === 'string'
-        ? c.length
-        : c.join(' ').length + c.length * 40;
-  return Math.max(0, ...row.map(chars)) < 2000;
+/** Height of one line of 10 pt table text, in twips (Word's single spacing for Arial). */
+const TABLE_LINE_TWIPS = 230;
+
+/** A row's height in twips, estimated from how many lines its tallest cell wraps to. */
+function rowHeightTwips(row: readonly CellContent[], columnWidths: readonly number[]): number {
+  const lines = row.map((c, i) => {
+    const items = typeof c === 'number' ? [String(c)] : typeof c === 'string' ? c.split('\n') : c;
+    const room =
+      (columnWidths[i] ?? 1000) - 2 * CELL_MARGIN - (Array.isArray(c) && c.length > 0 ? 360 : 0);
+    return items.reduce((n, t) => {
+      const twips = textWidth(t, (TABLE_TEXT / 2) * (4 / 3)) * PX_TO_TWIPS * SAFETY;
+      return n + Math.max(1, Math.ceil(twips / Math.max(room, 200)));
+    }, 0);
+  });
+  return Math.max(1, ...lines) * TABLE_LINE_TWIPS + 120;
+}
+
+/**
+ * A row is kept on one page unless it would take more than half of one: keeping such a row
+ * whole pushes it to the next page and leaves most of the page before it blank, row after row.
+ */
+function keepRowWhole(
+  row: readonly CellContent[],
+  columnWidths: readonly number[],
+  pageHeight: number,
+): boolean {
+  return rowHeightTwips(row, columnWidths) < pageHeight / 2;
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8c8c8c' };
@@ -217,6 +235,8 @@ export function table(
   const shares = widths ?? header.map(() => 1 / header.length);
   const columnWidths = fitColumnWidths(header, rows, shares, total);
   const together = keepsTogether(rows);
+  // Text height of an A4 page with 2.54 cm margins, portrait or (for the wider tables) landscape.
+  const pageHeight = total > TEXT_WIDTH_TWIPS ? 11906 - 2 * 1440 : 16838 - 2 * 1440;
   // Word and LibreOffice keep a row with the next when its paragraphs are "keep with next".
   const cell = (content: CellContent, i: number, isHeader: boolean, keepNext = false) =>
     new TableCell({
@@ -246,7 +266,7 @@ export function table(
       ...rows.map(
         (r, k) =>
           new TableRow({
-            cantSplit: fitsOnAPage(r),
+            cantSplit: keepRowWhole(r, columnWidths, pageHeight),
             children: r.map((c, i) => cell(c, i, false, together && k < rows.length - 1)),
           }),
       ),
