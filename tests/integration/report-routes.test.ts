@@ -27,6 +27,14 @@ describe('the report editor’s routes', () => {
       /^What people raised most/,
     );
 
+    // Asked first: after the long parse below, a kept-alive socket the server has closed would
+    // reset this request on a loaded machine.
+    const screen = await api(url, 'GET', `/api/programmes/${pid}/analysis/representation`, {
+      token,
+    });
+    expect(screen.status).toBe(200);
+    const rep = screen.body.representation as Representation;
+
     const bad = await api(url, 'POST', `/api/programmes/${pid}/report/builds`, {
       token,
       body: { wordTables: 'yes' },
@@ -57,10 +65,6 @@ describe('the report editor’s routes', () => {
     expect(text).toContain('Findings');
 
     // The report's representation is the "Who took part" screen's, figure for figure.
-    const screen = await api(url, 'GET', `/api/programmes/${pid}/analysis/representation`, {
-      token,
-    });
-    const rep = screen.body.representation as Representation;
     const html = (await mammoth.convertToHtml({ buffer })).value;
     const compared = rep.dimensions.filter((d) => d.compared > 0);
     expect(compared.length).toBeGreaterThan(0);
