@@ -24,7 +24,7 @@ export interface BuildExportOptions {
   onProgress?: (p: ExportProgress) => void;
   /** docx: the programme report (default) or the key theme table alone. */
   document?: 'report' | 'key-themes';
-  /** docx report: add the appendix of every cloud's words and counts (off by default). */
+  /** docx report: add the appendix of every cloud's words and counts; debrief: the word table below its cloud (off by default). */
   wordTables?: boolean;
   /** csv: the key theme table (default) or the anonymised coded notes. */
   table?: 'key-themes' | 'notes';
@@ -129,7 +129,14 @@ export async function buildExport(
           : await programmeReportDocx(view, { date, onProgress, wordTables: options.wordTables }),
       );
     case 'debrief':
-      return one(await debriefDocx(view, { sessionId: sessionId ?? '', date, onProgress }));
+      return one(
+        await debriefDocx(view, {
+          sessionId: sessionId ?? '',
+          date,
+          onProgress,
+          wordTables: options.wordTables,
+        }),
+      );
     case 'xlsx':
       return one(await keyThemeXlsx(view, { sessionId, generatedAt: date }));
     case 'csv':

@@ -1,5 +1,6 @@
 import type { DownloadName, ProgrammeSnapshot } from '../core/index.ts';
 import { buildExport, type BuildExportOptions } from './build-export.ts';
+import { buildInWorker } from './report-worker-pool.ts';
 
 /** One file a facilitator or observer can download from the server (the shape the server expects). */
 export interface DownloadFile {
@@ -18,9 +19,17 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /**
  * Builds in memory with the same `buildExport` that `writeExport` (and so the CLI) uses, so a
- * download and a CLI export of the same data are the same bytes, redaction included.
+ * download and a CLI export of the same data are the same bytes, redaction included (documents
+ * in a worker thread, running that same function).
  */
 function download(options: BuildExportOptions, contentType: string): Download {
+  if (contentType === DOCX) {
+    // Documents draw clouds and count pages: seconds of work, kept off the server's loop.
+    return async (snapshot) => {
+      const file = await buildInWorker(snapshot, options);
+      return { contentType, filename: file.filename, body: file.data };
+    };
+  }
   return async (snapshot) => {
     const [file] = await buildExport(snapshot, options);
     if (!file) throw new Error(`the ${options.format} export produced no file`);

@@ -6,7 +6,6 @@ import {
   tallyDemographics,
 } from '../core/analysis/index.ts';
 import type { ProgrammeSnapshot } from '../core/index.ts';
-import { buildExport } from './build-export.ts';
 import {
   attendanceChart,
   chartPng,
@@ -15,8 +14,8 @@ import {
 } from './charts/index.ts';
 import { cloudPng, renderCloud } from './cloud/index.ts';
 import type { DownloadFile } from './downloads.ts';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+import { DOCX } from './report-build.ts';
+import { buildInWorker } from './report-worker-pool.ts';
 
 function charts(snapshot: ProgrammeSnapshot): RenderedChart[] {
   const attendance = attendanceBySession(snapshot).filter((a) => attendanceApplies(a.session));
@@ -28,7 +27,7 @@ function charts(snapshot: ProgrammeSnapshot): RenderedChart[] {
 
 /**
  * The report editor's documents (the shape collab-server's ReportServices expects): the
- * programme report with its progress, and every chart and cloud one by one, drawn by the same
+ * programme report with its progress, built in a worker thread so the server stays responsive, and every chart and cloud one by one, drawn by the same
  * code as the image export, so a picture downloaded alone is the one in the folder export.
  */
 export const REPORT_SERVICES = {
@@ -37,13 +36,12 @@ export const REPORT_SERVICES = {
     options: { wordTables: boolean },
     onProgress: (p: { stage: string; done: number; total: number }) => void,
   ): Promise<DownloadFile> {
-    const [file] = await buildExport(snapshot, {
-      format: 'docx',
-      wordTables: options.wordTables,
+    const file = await buildInWorker(
+      snapshot,
+      { format: 'docx', wordTables: options.wordTables },
       onProgress,
-    });
-    if (!file) throw new Error('the report export produced no file');
-    return { contentType: DOCX, filename: file.name, body: file.data };
+    );
+    return { contentType: DOCX, filename: file.filename, body: file.data };
   },
 
   listPictures(snapshot: ProgrammeSnapshot) {

@@ -1,6 +1,7 @@
-import type { Polarity, ReflectCard } from '../model/index.ts';
+import type { Note, Polarity, ReflectCard } from '../model/index.ts';
 import { stepQuestions } from '../model/index.ts';
 import type { ExportView, ViewNote } from './export-view.ts';
+import { normaliseStatement, saidBy } from './near-duplicates.ts';
 
 /**
  * The questions people were asked about a theme: those of the agenda steps that discuss that
@@ -32,38 +33,62 @@ export interface Statement {
   noteIds: string[];
 }
 
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * The statement a note belongs to: the note it was merged into on the analysis board (following
+ * a chain, if one was left), as long as that note is itself among those being merged here;
+ * otherwise the note itself.
+ */
+function rootOf(note: Note, byId: ReadonlyMap<string, Note>): Note {
+  let at = note;
+  const seen = new Set<string>([at.id]);
+  while (at.mergedInto) {
+    const next = byId.get(at.mergedInto);
+    if (!next || seen.has(next.id)) break;
+    seen.add(next.id);
+    at = next;
+  }
+  return at;
 }
 
 /**
- * Merges notes that say the same thing into statements, in the order first said. The one place
- * the report decides what "the same" means: today, the same words ignoring case and punctuation.
- * Near-duplicate merging (analysis workspace) replaces the key function here and nowhere else.
+ * Merges notes that say the same thing into statements, in the order first said: the one place
+ * the report decides what "the same" means. Notes the facilitator merged on the analysis board
+ * (`mergedInto`, near-duplicates included) join the statement they were merged into, which is
+ * printed once in its own words; statements with the same words, ignoring case and punctuation,
+ * are one statement too. Who said it is counted by `saidBy`, the function the board uses, so
+ * each person counts once and the group's words count no one.
  */
 export function mergeStatements(notes: readonly ViewNote[]): Statement[] {
-  const byKey = new Map<string, { s: Statement; ids: Set<string> }>();
   const sorted = [...notes].sort(
     (a, b) =>
       a.note.createdAt.localeCompare(b.note.createdAt) || a.note.id.localeCompare(b.note.id),
   );
+  const byId = new Map(sorted.map((v) => [v.note.id, v.note]));
+  const texts = new Map(sorted.map((v) => [v.note.id, v.text]));
+  const groups = new Map<string, { lead: Note; members: Note[] }>();
   for (const v of sorted) {
-    const key = normalise(v.text);
-    let entry = byKey.get(key);
-    if (!entry) {
-      entry = { s: { text: v.text, people: 0, fromGroup: false, noteIds: [] }, ids: new Set() };
-      byKey.set(key, entry);
+    const root = rootOf(v.note, byId);
+    const key = normaliseStatement(texts.get(root.id) ?? root.text);
+    let g = groups.get(key);
+    if (!g) {
+      g = { lead: root, members: [] };
+      groups.set(key, g);
     }
-    entry.s.noteIds.push(v.note.id);
-    if (v.participant) entry.ids.add(v.participant.id);
-    else entry.s.fromGroup = true;
-    entry.s.people = entry.ids.size;
+    g.members.push(v.note);
   }
-  return [...byKey.values()].map((e) => e.s);
+  return [...groups.values()].map(({ lead, members }) => {
+    // Everything in the statement counts as merged into its lead, as on the board.
+    const said = saidBy(
+      lead,
+      members.filter((m) => m.id !== lead.id).map((m) => ({ ...m, mergedInto: lead.id })),
+    );
+    return {
+      text: texts.get(lead.id) ?? lead.text,
+      people: said.people,
+      fromGroup: said.unattributed > 0,
+      noteIds: members.map((m) => m.id),
+    };
+  });
 }
 
 /** Who a theme's words came from, counted the way people read a room. */

@@ -128,3 +128,18 @@ export function representation(snapshot: ProgrammeSnapshot, sessionId?: string):
     ),
   };
 }
+
+/** A score as the screen and the report print it: two decimal places, or "not known". */
+export function formatRepresentationScore(score: number | null): string {
+  return score === null ? 'not known' : score.toFixed(2);
+}
+
+/** A gap in percentage points with its sign ("+11.5", "-11.5", "0"). */
+export function formatGap(gap: number): string {
+  return `${gap > 0 ? '+' : ''}${gap}`;
+}
+
+/** A participation rate (share / reference share) to two decimal places, or a dash. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '–' : rate.toFixed(2);
+}

@@ -20,6 +20,8 @@ export type Block = Paragraph | Table | TableOfContents;
 
 /** Width of the text on an A4 page with 2.54 cm margins, in twentieths of a point. */
 export const TEXT_WIDTH_TWIPS = 11906 - 2 * 1440;
+/** Width of the text on a landscape A4 page with the same margins. */
+export const LANDSCAPE_TEXT_WIDTH_TWIPS = 16838 - 2 * 1440;
 /** The same, in pixels at 96 dpi, for sizing pictures. */
 export const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH_TWIPS / 1440) * 96);
 
@@ -47,6 +49,11 @@ export function para(...parts: (string | { bold: string } | { italic: string })[
   });
 }
 
+/** A sentence that introduces the table after it, kept on the same page as that table. */
+export function leadIn(text: string): Paragraph {
+  return new Paragraph({ keepNext: true, children: [new TextRun(text)] });
+}
+
 /** A bulleted list, one paragraph per item (Word's own list formatting). */
 export function bullets(items: readonly string[]): Paragraph[] {
   return items.map((text) => new Paragraph({ text, bullet: { level: 0 } }));
@@ -64,6 +71,8 @@ export function quote(text: string, attribution: string): Paragraph[] {
   return [
     new Paragraph({
       style: 'Quote',
+      // The words and who said them stay on one page.
+      keepNext: true,
       children: [new TextRun(`“${text}”`)],
     }),
     new Paragraph({
@@ -84,7 +93,7 @@ export type CellContent = string | number | readonly string[];
 /** Cells keep their lines close; the space after body paragraphs would double a table's height. */
 const CELL_SPACING = { after: 0 } as const;
 
-function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
+function cellParagraphs(content: CellContent, bold: boolean, keepNext: boolean): Paragraph[] {
   if (typeof content === 'string' || typeof content === 'number') {
     return String(content)
       .split('\n')
@@ -92,20 +101,32 @@ function cellParagraphs(content: CellContent, bold: boolean): Paragraph[] {
         (line) =>
           new Paragraph({
             spacing: CELL_SPACING,
+            keepNext,
             children: [new TextRun({ text: line, bold, size: TABLE_TEXT })],
           }),
       );
   }
-  if (content.length === 0) return [new Paragraph('')];
+  if (content.length === 0) return [new Paragraph({ keepNext })];
   return content.map(
     (t) =>
       new Paragraph({
         spacing: CELL_SPACING,
+        keepNext,
         children: [new TextRun({ text: t, size: TABLE_TEXT })],
         bullet: { level: 0 },
       }),
   );
 }
+
+/**
+ * Tables up to this many rows (each short) are kept on one page: a nine-row table split after
+ * its second row, or a four-row table pushed away from the chart it belongs to, reads as a
+ * mistake. Longer tables split between rows, with the header row repeated.
+ */
+const KEEP_TOGETHER_ROWS = 15;
+const keepsTogether = (rows: readonly (readonly CellContent[])[]) =>
+  rows.length <= KEEP_TOGETHER_ROWS &&
+  rows.every((r) => r.every((c) => (Array.isArray(c) ? c.join(' ') : String(c)).length < 300));
 
 /*
  * Widths are measured with the export typeface (Atkinson Hyperlegible), which is wider than Arial
@@ -167,15 +188,33 @@ export function fitColumnWidths(
   return widths.map((w) => Math.floor(w));
 }
 
-/** A row is kept on one page unless it is so long that it could not fit on one. */
-function fitsOnAPage(row: readonly CellContent[]): boolean {
-  const chars = (c: CellContent) =>
-    typeof c === 'number'
-      ? 1
-      : typeof c === 'string'
-        ? c.length
-        : c.join(' ').length + c.length * 40;
-  return Math.max(0, ...row.map(chars)) < 2000;
+/** Height of one line of 10 pt table text, in twips (Word's single spacing for Arial). */
+const TABLE_LINE_TWIPS = 230;
+
+/** A row's height in twips, estimated from how many lines its tallest cell wraps to. */
+function rowHeightTwips(row: readonly CellContent[], columnWidths: readonly number[]): number {
+  const lines = row.map((c, i) => {
+    const items = typeof c === 'number' ? [String(c)] : typeof c === 'string' ? c.split('\n') : c;
+    const room =
+      (columnWidths[i] ?? 1000) - 2 * CELL_MARGIN - (Array.isArray(c) && c.length > 0 ? 360 : 0);
+    return items.reduce((n, t) => {
+      const twips = textWidth(t, (TABLE_TEXT / 2) * (4 / 3)) * PX_TO_TWIPS * SAFETY;
+      return n + Math.max(1, Math.ceil(twips / Math.max(room, 200)));
+    }, 0);
+  });
+  return Math.max(1, ...lines) * TABLE_LINE_TWIPS + 120;
+}
+
+/**
+ * A row is kept on one page unless it would take more than half of one: keeping such a row
+ * whole pushes it to the next page and leaves most of the page before it blank, row after row.
+ */
+function keepRowWhole(
+  row: readonly CellContent[],
+  columnWidths: readonly number[],
+  pageHeight: number,
+): boolean {
+  return rowHeightTwips(row, columnWidths) < pageHeight / 2;
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8c8c8c' };
@@ -190,18 +229,24 @@ export function table(
   header: readonly string[],
   rows: readonly (readonly CellContent[])[],
   widths?: readonly number[],
+  /** The width the table fills, in twips (the portrait text width unless given). */
+  total = TEXT_WIDTH_TWIPS,
 ): Table {
   const shares = widths ?? header.map(() => 1 / header.length);
-  const columnWidths = fitColumnWidths(header, rows, shares);
-  const cell = (content: CellContent, i: number, isHeader: boolean) =>
+  const columnWidths = fitColumnWidths(header, rows, shares, total);
+  const together = keepsTogether(rows);
+  // Text height of an A4 page with 2.54 cm margins, portrait or (for the wider tables) landscape.
+  const pageHeight = total > TEXT_WIDTH_TWIPS ? 11906 - 2 * 1440 : 16838 - 2 * 1440;
+  // Word and LibreOffice keep a row with the next when its paragraphs are "keep with next".
+  const cell = (content: CellContent, i: number, isHeader: boolean, keepNext = false) =>
     new TableCell({
-      children: cellParagraphs(content, isHeader),
+      children: cellParagraphs(content, isHeader, keepNext),
       width: { size: columnWidths[i] ?? 1000, type: WidthType.DXA },
       shading: isHeader ? { type: ShadingType.CLEAR, color: 'auto', fill: 'dce6f0' } : undefined,
       margins: { top: 60, bottom: 60, left: CELL_MARGIN, right: CELL_MARGIN },
     });
   return new Table({
-    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    width: { size: total, type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
     borders: {
@@ -216,13 +261,13 @@ export function table(
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((h, i) => cell(h, i, true)),
+        children: header.map((h, i) => cell(h, i, true, true)),
       }),
       ...rows.map(
-        (r) =>
+        (r, k) =>
           new TableRow({
-            cantSplit: fitsOnAPage(r),
-            children: r.map((c, i) => cell(c, i, false)),
+            cantSplit: keepRowWhole(r, columnWidths, pageHeight),
+            children: r.map((c, i) => cell(c, i, false, together && k < rows.length - 1)),
           }),
       ),
     ],
@@ -250,6 +295,8 @@ export function image(
   imageSeq += 1;
   return new Paragraph({
     alignment: AlignmentType.CENTER,
+    // A picture stays on the page of its caption.
+    keepNext: true,
     children: [
       new ImageRun({
         type: 'png',
@@ -264,9 +311,24 @@ export function image(
   });
 }
 
-/** A caption under a picture or table. */
-export function caption(text: string): Paragraph {
-  return new Paragraph({ style: 'Caption', children: [new TextRun(text)] });
+/** A caption under a picture; `keepNext` keeps it with the table that follows. */
+export function caption(text: string, keepNext = false): Paragraph {
+  return new Paragraph({ style: 'Caption', keepNext, children: [new TextRun(text)] });
+}
+
+/**
+ * A little space after each table that a paragraph follows: body paragraphs have space after
+ * them but none before, so text straight after a table would touch its bottom border.
+ */
+export function spaceAfterTables<T>(blocks: readonly T[]): (T | Paragraph)[] {
+  const out: (T | Paragraph)[] = [];
+  blocks.forEach((b, i) => {
+    out.push(b);
+    const next = blocks[i + 1];
+    if (b instanceof Table && next instanceof Paragraph)
+      out.push(new Paragraph({ spacing: { before: 0, after: 0, line: 160 } }));
+  });
+  return out;
 }
 
 /** A person's text as paragraphs: a blank line starts a new paragraph, a line break is kept. */

@@ -3,6 +3,7 @@ import type { ExportView } from '../../core/analysis/index.ts';
 import {
   attendanceBySession,
   erasureLine,
+  mergeStatements,
   buildKeyThemeTable,
   outcomeSentence,
   reflectOutcomes,
@@ -22,12 +23,14 @@ import { formatDate } from '../common/report-date.ts';
 import { type Block, bullets, detailsTable, heading, para, quote, table } from './blocks.ts';
 import { packDocument } from './document.ts';
 import { cloudBlocks } from './pictures.ts';
-import { keyThemeTableBlock, statusLabel } from './programme-findings.ts';
+import { keyThemeTableBlock, statementLine, statusLabel } from './programme-findings.ts';
 
 export interface DebriefOptions {
   sessionId: string;
   date: Date;
   onProgress?: ProgressFn;
+  /** Print the cloud's every word and count below it (off by default: pages of counts pad a debrief). */
+  wordTables?: boolean;
 }
 
 /** What was read back to the group and what they decided, card by card. */
@@ -42,7 +45,8 @@ function reflectBackBlocks(cards: ReflectCard[], view: ExportView): Block[] {
         o.theme ? `${o.readBack} (${o.theme})` : o.readBack,
         `${o.votes.agree} yes, ${o.votes.notQuite} not quite, ${o.votes.disagree} no`,
         outcomeSentence(o, formatDate),
-        o.outcome === 'rejected' ? 'None' : o.finalWording,
+        // Nothing was agreed until the group decided.
+        o.outcome === 'rejected' ? 'None' : o.outcome === null ? 'Not decided' : o.finalWording,
       ]),
       [0.3, 0.16, 0.24, 0.3],
     ),
@@ -136,7 +140,10 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
       continue;
     }
     for (const polarity of ['want', 'do-not-want', 'neutral'] as const) {
-      const texts = here.filter((n) => n.note.polarity === polarity).map((n) => n.text);
+      // The same thing said twice, or merged on the board, is one line saying who said it.
+      const texts = mergeStatements(here.filter((n) => n.note.polarity === polarity)).map(
+        statementLine,
+      );
       if (texts.length > 0) body.push(heading(POLARITY_LABELS[polarity], 3), ...bullets(texts));
     }
   }
@@ -145,9 +152,14 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
     keyThemeTableBlock(view, buildKeyThemeTable(view, { sessionId: s.id }), { sessionId: s.id }),
   );
   progress.step('drawing the word cloud');
-  const cloud = cloudBlocks(sessionCloud(view, s.id), 'Figure 1');
+  const cloud = cloudBlocks(
+    sessionCloud(view, s.id),
+    'Figure 1',
+    options.wordTables === true ? 'below' : null,
+  );
   body.push(heading('Word cloud', 1), ...cloud.picture);
-  if (cloud.words.length > 0) body.push(heading('Word table', 2), ...cloud.words);
+  if (options.wordTables === true && cloud.words.length > 0)
+    body.push(heading('Word table', 2), ...cloud.words);
   const quotes = selectQuotes(view, { sessionId: s.id });
   body.push(heading('Quotes', 1));
   if (quotes.length === 0)

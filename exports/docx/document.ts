@@ -1,6 +1,7 @@
 import { AlignmentType, Document, LevelFormat, Packer, type ISectionOptions } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
 import { xmlEscape } from '../common/xml.ts';
+import { spaceAfterTables } from './blocks.ts';
 
 const HEADING_COLOUR = '003087';
 const FONT = 'Arial';
@@ -123,7 +124,7 @@ export async function packDocument(
         },
       ],
     },
-    sections,
+    sections: sections.map((s) => ({ ...s, children: spaceAfterTables(s.children) })),
   });
   return Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml(meta) }]);
 }

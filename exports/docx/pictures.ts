@@ -30,7 +30,7 @@ export function cloudBlocks(
         },
       ),
       caption(
-        `${figure}. ${scope.title} (${scope.noteCount} notes).${wordTable === 'below' ? ' Every word and its count is in the word table below.' : wordTable === 'appendix' ? ' Every word and its count is in the word tables appendix.' : ''}`,
+        `${figure}. ${scope.title} (${scope.noteCount} ${scope.noteCount === 1 ? 'note' : 'notes'}).${wordTable === 'below' ? ' Every word and its count is in the word table below.' : wordTable === 'appendix' ? ' Every word and its count is in the word tables appendix.' : ''}`,
       ),
     ],
     words: [
@@ -49,6 +49,7 @@ export function chartBlocks(chart: RenderedChart, figure: string): Block[] {
   const height = Number(/height="(\d+)"/.exec(chart.svg)?.[1] ?? 400);
   return [
     image(chartPng(chart, 1.5), { width, height }, { title: chart.title, description: chart.alt }),
-    caption(`${figure}. ${chart.title}`),
+    // A chart's table follows it: the two stay on one page.
+    caption(`${figure}. ${chart.title}`, true),
   ];
 }

@@ -1,7 +1,13 @@
-import { tallyDemographics } from '../../core/analysis/index.ts';
+import {
+  formatGap,
+  formatRate,
+  formatRepresentationScore,
+  representation,
+  tallyDemographics,
+} from '../../core/analysis/index.ts';
 import { attendanceChart, demographicCharts } from '../charts/index.ts';
 import { formatDate } from '../common/report-date.ts';
-import { type Block, heading, para, table } from './blocks.ts';
+import { type Block, heading, leadIn, para, table } from './blocks.ts';
 import { chartBlocks } from './pictures.ts';
 import type { ReportData } from './programme-context.ts';
 
@@ -41,6 +47,7 @@ export function demographics(data: ReportData, figures: FigureCounter): Block[] 
       ),
     );
   }
+  out.push(...representationBlocks(data));
   if (data.attendance.length > 0) {
     out.push(heading('Attendance', 2));
     out.push(...chartBlocks(attendanceChart(data.attendance), figures.next()));
@@ -55,6 +62,49 @@ export function demographics(data: ReportData, figures: FigureCounter): Block[] 
           a.walkIns,
         ]),
         [0.36, 0.2, 0.14, 0.14, 0.16],
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * Who took part against the reference population, from the same core function as the "Who took
+ * part" screen (over the same export view), so the screen and the report cannot disagree: each
+ * category's share beside the reference's, the gap in points, the participation rate, and the
+ * score per dimension and overall. Left out when no answer could be compared.
+ */
+function representationBlocks(data: ReportData): Block[] {
+  const rep = representation(data.view.snapshot);
+  const dims = rep.dimensions.filter((d) => d.compared > 0);
+  if (dims.length === 0) return [];
+  const out: Block[] = [
+    heading('Representation', 2),
+    para(
+      `Compared with ${rep.reference.name}${rep.local ? ' (the programme’s own reference population)' : ''}. Source: ${rep.reference.source}.`,
+    ),
+    para(
+      'A gap is the group’s share of the people who took part minus its share of the reference population, in percentage points; a negative gap means the group was under-represented. The participation rate divides the two shares (1 is in proportion). The representation score is the lowest rate divided by the highest: 1 means every group took part in proportion to its size.',
+    ),
+    para({ bold: 'Representation score: ' }, formatRepresentationScore(rep.score)),
+  ];
+  for (const d of dims) {
+    out.push(
+      heading(`${d.label}: score ${formatRepresentationScore(d.score)}`, 3),
+      leadIn(
+        `${d.compared} compared; ${d.notCompared} not compared (no answer, prefer not to say, or an answer outside these groups).`,
+      ),
+      table(
+        ['Group', 'Took part', 'Share', 'Reference', 'Gap (points)', 'Rate'],
+        d.rows.map((r) => [
+          r.label,
+          r.count,
+          `${r.percent}%`,
+          `${r.referencePercent}%`,
+          formatGap(r.gap),
+          formatRate(r.rate),
+        ]),
+        [0.34, 0.12, 0.12, 0.14, 0.16, 0.12],
       ),
     );
   }

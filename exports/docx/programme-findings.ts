@@ -5,6 +5,7 @@ import type {
   Statement,
 } from '../../core/analysis/index.ts';
 import {
+  normaliseStatement,
   selectQuotes,
   statementSource,
   themeFindings,
@@ -12,14 +13,14 @@ import {
 } from '../../core/analysis/index.ts';
 import { POLARITY_LABELS, writtenText } from '../../core/index.ts';
 import { formatDate } from '../common/report-date.ts';
-import { type Block, bullets, heading, para, prose, quote, table } from './blocks.ts';
+import { type Block, bullets, heading, leadIn, para, prose, quote, table } from './blocks.ts';
 import { writtenSection } from './programme-front.ts';
 import type { FigureCounter } from './programme-demographics.ts';
 import { cloudBlocks } from './pictures.ts';
 import { type ReportData, plural } from './programme-context.ts';
 
 /** A merged statement as a line: its words, then who said it when that tells the reader something. */
-function statementLine(s: Statement): string {
+export function statementLine(s: Statement): string {
   const source = statementSource(s);
   return source === null ? s.text : `${s.text} (${source})`;
 }
@@ -56,7 +57,16 @@ export function findings(
     out.push(...column(POLARITY_LABELS.want, f.want));
     out.push(...column(POLARITY_LABELS['do-not-want'], f.doNotWant));
     out.push(...column(POLARITY_LABELS.neutral, f.other));
-    const quotes = selectQuotes(view, { themeId: row.theme.id, limit: 4 });
+    // The same words from two people are one quote: the first, by its descriptor.
+    const seen = new Set<string>();
+    const quotes = selectQuotes(view, { themeId: row.theme.id, limit: 12 })
+      .filter((q) => {
+        const key = normaliseStatement(q.text);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .slice(0, 4);
     if (quotes.length > 0) {
       out.push(heading('In their words', 3));
       for (const q of quotes) out.push(...quote(q.text, q.attribution));
@@ -104,7 +114,7 @@ function cellStatements(list: readonly Statement[], perCell: number): string[] {
 export function keyThemeTableBlock(
   view: ExportView,
   kt: KeyThemeTable,
-  options: { perCell?: number; sessionId?: string } = {},
+  options: { perCell?: number; sessionId?: string; width?: number } = {},
 ): Block {
   const perCell = options.perCell ?? Number.POSITIVE_INFINITY;
   return table(
@@ -119,6 +129,7 @@ export function keyThemeTableBlock(
       ];
     }),
     [0.18, 0.14, 0.34, 0.34],
+    options.width,
   );
 }
 
@@ -137,7 +148,7 @@ export function summaryOfFindings(data: ReportData): Block[] {
   if (data.table.rows.length > 0) {
     out.push(
       heading('Key theme table', 2),
-      para(
+      leadIn(
         'What people want to see beside what they do NOT want to see, for every theme; each cell shows the first three statements and the findings list them all.',
       ),
       keyThemeTableBlock(data.view, data.table, { perCell: 3 }),

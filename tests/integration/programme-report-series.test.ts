@@ -1,6 +1,12 @@
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildExportView, draftReportSection } from '../../core/analysis/index.ts';
+import {
+  buildExportView,
+  draftReportSection,
+  formatGap,
+  formatRate,
+  representation,
+} from '../../core/analysis/index.ts';
 import { REPORT_SECTIONS } from '../../core/index.ts';
 import { buildExport } from '../../exports/build-export.ts';
 import { svgToPng } from '../../exports/common/png.ts';
@@ -121,6 +127,14 @@ describe('programme report of a three-cohort, four-theme focus-group series', ()
         ['Castleford', 8, 24],
         ['Prefer not to say', 3, 9],
       ],
+      // The programme's own question, in its own answers.
+      'Getting to appointments': [
+        ['Drive', 15, 44],
+        ['Bus or train', 9, 26],
+        ['Walk or wheel', 5, 15],
+        ['Lift from family or friends', 3, 9],
+        ['Prefer not to say', 2, 6],
+      ],
     };
     for (const [field, rows] of Object.entries(expected)) {
       const section = sectionHtml(html, 2, field);
@@ -130,6 +144,42 @@ describe('programme report of a three-cohort, four-theme focus-group series', ()
       for (const c of cells) expect(section).toContain(c);
       expect(section).toContain('<p>Total</p></td><td><p>34</p></td><td><p>100%</p>');
     }
+  });
+
+  it('compares who took part with the census: a gap per category and the score, as the screen does', () => {
+    const section = sectionHtml(html, 2, 'Representation');
+    const row = (cells: (string | number)[]) => cells.map((c) => `<p>${c}</p>`).join('</td><td>');
+    // By hand: 20 women and 12 men compared (62.5% / 37.5% against 51% / 49%); 26 under 65 and
+    // 7 over of 33; ethnicity of 33, nobody from "Other" (rate 0, so the overall score is 0).
+    expect(section).toContain('<strong>Representation score: </strong>0.00');
+    expect(headings(section, 3)).toEqual([
+      'Sex: score 0.62',
+      'Age (people aged 15 and over): score 0.93',
+      'Ethnic group: score 0.00',
+    ]);
+    for (const cells of [
+      ['Female (women)', 20, '62.5%', '51%', '+11.5', '1.23'],
+      ['Male (men)', 12, '37.5%', '49%', '-11.5', '0.77'],
+      ['Under 65', 26, '78.8%', '77.5%', '+1.3', '1.02'],
+      ['65 and over', 7, '21.2%', '22.5%', '-1.3', '0.94'],
+      ['White', 22, '66.7%', '81.7%', '-15', '0.82'],
+      ['Other ethnic group', 0, '0%', '2.1%', '-2.1', '0.00'],
+    ])
+      expect(section).toContain(row(cells));
+    // Every figure the screen shows (the same core function over the same export view).
+    const rep = representation(buildExportView(snapshot).snapshot);
+    for (const d of rep.dimensions)
+      for (const r of d.rows)
+        expect(section).toContain(
+          row([
+            r.label,
+            r.count,
+            `${r.percent}%`,
+            `${r.referencePercent}%`,
+            formatGap(r.gap),
+            formatRate(r.rate),
+          ]),
+        );
   });
 
   it('lists under each theme only the questions of its own agenda steps', () => {
@@ -156,19 +206,74 @@ describe('programme report of a three-cohort, four-theme focus-group series', ()
       'What people do NOT want to see',
       'In their words',
       'Summary',
+      'Read back to the group',
     ]);
+    // Three people said it in the same words and a fourth in other words, merged on the board:
+    // one line, four people; the merged words are not printed again.
     expect(listAfter(access, 'What people want to see')).toContain(
-      'Evening appointments for people who work. (said by 3 people)',
+      'Evening appointments for people who work. (said by 4 people)',
     );
+    expect(text).not.toContain('Appointments after work');
     expect(listAfter(access, 'What people do NOT want to see')).toContain(
-      'Waiting months for a first appointment (said in the group)',
+      'Waiting months for a first appointment (said in the group and by 1 person)',
     );
+    expect(text).not.toContain('Months before anyone sees you');
     // The key theme table counts the group's words as the group's, not as nobody's.
     const summary = sectionHtml(html, 1, 'Summary of findings');
     expect(summary).toContain(
-      '<p>Access to treatment</p></td><td><p>6</p><p>3 from the group</p><p>3 from 5 people</p>',
+      '<p>Access to treatment</p></td><td><p>6</p><p>2 from the group</p><p>4 from 7 people</p>',
     );
   });
+
+  it('prints what the group confirmed or amended when read back, redacted like any text', () => {
+    const access = sectionHtml(html, 2, 'Access to treatment');
+    expect(access).toContain(
+      '<strong>Confirmed: </strong>“People want appointments in the evening.” (Residents and service users, 10 March 2026)',
+    );
+    const comms = sectionHtml(html, 2, 'Communication');
+    expect(comms).toContain(
+      '<strong>Amended: </strong>“People want a letter with a date.” became “People want a letter with a date, as [name removed] put it, and a number to call.”',
+    );
+    // Rejected and undecided cards are not findings.
+    expect(text).not.toContain('People want to manage on their own.');
+    expect(text).not.toContain('People want clinics in town centres.');
+    expect(headings(sectionHtml(html, 2, 'Self-management support'), 3)).not.toContain(
+      'Read back to the group',
+    );
+  });
+
+  it('debriefs the residents’ group with each card’s outcome and no name in the amended words', async () => {
+    const [file] = await buildExport(snapshot, { format: 'debrief', sessionId: 'sA' });
+    const buffer = file!.data as Buffer;
+    const debrief = (await mammoth.convertToHtml({ buffer })).value;
+    const readBack = sectionHtml(debrief, 1, 'Read back to the group');
+    const row = (cells: string[]) => cells.map((c) => `<p>${c}</p>`).join('</td><td>');
+    expect(readBack).toContain(
+      row([
+        'People want a letter with a date. (Communication)',
+        '1 yes, 1 not quite, 0 no',
+        'Amended with the group on 10 March 2026',
+        'People want a letter with a date, as [name removed] put it, and a number to call.',
+      ]),
+    );
+    expect(readBack).toContain('<p>Rejected by the group on 10 March 2026</p></td><td><p>None</p>');
+    expect(readBack).toContain('<p>No decision recorded</p></td><td><p>Not decided</p>');
+    // What was heard merges the same words and the board's merges, as the report does.
+    const heard = sectionHtml(debrief, 2, 'Access to treatment');
+    expect(listAfter(heard, 'What people want to see')).toEqual([
+      'Self-referral without going through the GP (said in the group)',
+      'Evening appointments for people who work. (said by 4 people)',
+    ]);
+    expect(listAfter(heard, 'What people do NOT want to see')).toEqual([
+      'Waiting months for a first appointment (said in the group and by 1 person)',
+    ]);
+    for (const [name, content] of await zipTexts(buffer)) {
+      expect({ name, leaks: leaks(content, secretsOf(snapshot, SERIES_SECRETS)) }).toEqual({
+        name,
+        leaks: [],
+      });
+    }
+  }, 120_000);
 
   it('leaves out what the facilitator did not write, and prints no draft', () => {
     expect(headings(html, 1)).toEqual([

@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useProgramme } from '../../app/programme-context.tsx';
+import {
+  formatGap,
+  formatRate,
+  formatRepresentationScore as score,
+} from '../../../../../core/analysis/representation.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { getRepresentation, type RepresentationData } from '../clouds/analysis-api.ts';
 import '../clouds/clouds.css';
@@ -9,7 +14,6 @@ import { DemographicFieldsSettings } from './DemographicFieldsSettings.tsx';
 import { ReferenceSettings } from './ReferenceSettings.tsx';
 
 const pct = (x: number) => `${x}%`;
-const score = (s: number | null) => (s === null ? 'not known' : s.toFixed(2));
 
 /**
  * Who took part: each demographic field with its "prefer not to say" share, registered against
@@ -193,11 +197,10 @@ function RepresentationSection({ data }: { data: RepresentationData }) {
                     <td>{pct(r.percent)}</td>
                     <td>{pct(r.referencePercent)}</td>
                     <td>
-                      {r.gap > 0 ? '+' : ''}
-                      {r.gap}
+                      {formatGap(r.gap)}
                       {r.gap < 0 && <span className="visually-hidden"> (under-represented)</span>}
                     </td>
-                    <td>{r.rate === null ? '–' : r.rate.toFixed(2)}</td>
+                    <td>{formatRate(r.rate)}</td>
                   </tr>
                 ))}
               </tbody>
