@@ -14,6 +14,8 @@ beforeAll(async () => {
     name: 'ICB board',
     password: 'commissioner password',
     role: 'observer',
+    // Server mode shows an account only the programmes it is a member of.
+    programmes: store.records.listProgrammes().map((p) => p.id),
   });
   store.close();
 });
