@@ -40,6 +40,8 @@ export async function exportCommand(
   const snapshot = await withStore(opts, (store) => exportSnapshot(store, opts.programme));
   if (format === 'json') {
     writeFileAtomic(opts.out, serialiseProgrammeFile(snapshot));
+    // The programme file carries contact details: personal data leaving the server is logged.
+    await auditExport(opts, format, true);
     out(opts.out);
     return;
   }
@@ -61,5 +63,17 @@ export async function exportCommand(
       last = line;
     },
   });
+  await auditExport(opts, format, opts.includePersonalData === true);
   for (const f of result.files) out(f);
+}
+
+/** Every export from the command line is in the audit log, as downloads are. */
+function auditExport(opts: ExportOptions, format: string, personalData: boolean): Promise<void> {
+  return withStore(opts, (store) =>
+    store.audit('cli', 'export.file', opts.programme, {
+      format,
+      ...(opts.session ? { sessionId: opts.session } : {}),
+      ...(personalData ? { personalData: true } : {}),
+    }),
+  );
 }
