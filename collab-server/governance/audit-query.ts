@@ -31,6 +31,8 @@ export interface AuditEntry {
   actorName: string;
   action: string;
   target: string;
+  /** The target by name where it is an account, a programme or a session; else its id. */
+  targetName: string;
   detail: Record<string, unknown>;
 }
 
@@ -77,8 +79,13 @@ export function queryAudit(store: Store, filter: AuditFilter, programmeId?: stri
   }
   const rows = store.db
     .prepare(
-      `SELECT a.seq, a.at, a.actor, COALESCE(u.name, a.actor) AS actorName, a.action, a.target, a.detail
+      `SELECT a.seq, a.at, a.actor, COALESCE(u.name, a.actor) AS actorName, a.action, a.target,
+         COALESCE(t.name, p.title, json_extract(s.details, '$.title'), a.target) AS targetName,
+         a.detail
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor
+         LEFT JOIN users t ON t.id = a.target
+         LEFT JOIN programmes p ON p.id = a.target
+         LEFT JOIN sessions s ON s.id = a.target
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY a.seq DESC LIMIT ${AUDIT_PAGE}`,
     )

@@ -85,7 +85,14 @@ export function AccountForm(props: { onAdded: (s: AdminState, id: string) => voi
           )}
         </Field>
         <Field id="account-name" label="Name" error={errors['account-name']}>
-          {(c) => <input {...c} value={value.name} onChange={(e) => set('name')(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="text"
+              value={value.name}
+              onChange={(e) => set('name')(e.target.value)}
+            />
+          )}
         </Field>
         <Field
           id="account-password"

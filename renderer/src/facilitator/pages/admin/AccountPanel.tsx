@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { useAnnounce } from '../../ui/announcer.tsx';
@@ -21,12 +21,15 @@ export function AccountPanel(props: {
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<{ error: boolean; text: string } | null>(null);
   const announce = useAnnounce();
+  // Disabling swaps the button for "Enable again" (and back): focus follows to the new one.
+  const toggleRef = useRef<HTMLButtonElement>(null);
 
   const apply = async (body: { role?: AccountRole; disabled?: boolean }, said: string) => {
     try {
       props.onChanged(await changeAccount(account.id, body));
       setOutcome({ error: false, text: said });
       announce(said);
+      if (body.disabled !== undefined) requestAnimationFrame(() => toggleRef.current?.focus());
     } catch (e) {
       setOutcome({ error: true, text: e instanceof Error ? e.message : String(e) });
     }
@@ -59,13 +62,14 @@ export function AccountPanel(props: {
       <div className="row">
         <button
           type="button"
-          disabled={account.disabled || role === account.role}
+          disabled={account.disabled}
           onClick={() => void apply({ role }, `${account.name} is now: ${ROLE_WORDS[role]}.`)}
         >
           Save role
         </button>
         {account.disabled ? (
           <button
+            ref={toggleRef}
             type="button"
             className="secondary"
             onClick={() => void apply({ disabled: false }, `${account.name} can sign in again.`)}
@@ -73,7 +77,12 @@ export function AccountPanel(props: {
             Enable again
           </button>
         ) : (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          <button
+            ref={toggleRef}
+            type="button"
+            className="danger"
+            onClick={() => setConfirming(true)}
+          >
             Disable account…
           </button>
         )}

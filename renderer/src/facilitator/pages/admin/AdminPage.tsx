@@ -75,7 +75,7 @@ export function AdminPage() {
               </GridList>
               {account ? (
                 <AccountPanel
-                  key={`${account.id}-${account.role}-${account.disabled}`}
+                  key={account.id}
                   account={account}
                   isSelf={account.id === auth.me.userId}
                   onChanged={changed}

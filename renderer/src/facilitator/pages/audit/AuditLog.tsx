@@ -33,6 +33,7 @@ const ACTION_WORDS: Record<string, string> = {
   'session.close': 'Closed the session',
   'session.join': 'Joined the session',
   'export.download': 'Downloaded an export',
+  'auth.login': 'Signed in',
   'export.file': 'Exported a file from the command line',
   'doc.edit': 'Edited live',
   'member.add': 'Made an account a member',
@@ -117,7 +118,12 @@ export function AuditLog(props: {
         </Field>
         <Field id={`${p}-actor`} label="By" hint="Part of an account name, or “retention”, “cli”">
           {(c) => (
-            <input {...c} value={filter.actor} onChange={(e) => set('actor')(e.target.value)} />
+            <input
+              {...c}
+              type="text"
+              value={filter.actor}
+              onChange={(e) => set('actor')(e.target.value)}
+            />
           )}
         </Field>
         <Field id={`${p}-from`} label="From (day)">
@@ -142,7 +148,9 @@ export function AuditLog(props: {
           )}
         </Field>
         <Field id={`${p}-q`} label="Containing" hint="Words in what was done or to what">
-          {(c) => <input {...c} value={filter.q} onChange={(e) => set('q')(e.target.value)} />}
+          {(c) => (
+            <input {...c} type="text" value={filter.q} onChange={(e) => set('q')(e.target.value)} />
+          )}
         </Field>
         <button type="submit">Filter</button>
       </form>
@@ -171,7 +179,7 @@ export function AuditLog(props: {
                     {ACTION_WORDS[e.action] ?? e.action}
                     {detailWords(e) && <span className="hint"> ({detailWords(e)})</span>}
                   </td>
-                  <td className="audit-target">{e.target}</td>
+                  <td className="audit-target">{e.targetName}</td>
                 </tr>
               ))}
             </tbody>

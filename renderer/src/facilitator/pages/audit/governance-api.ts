@@ -13,6 +13,8 @@ export interface AuditEntry {
   actorName: string;
   action: string;
   target: string;
+  /** The target by name where it is an account, a programme or a session. */
+  targetName: string;
   detail: Record<string, unknown>;
 }
 
