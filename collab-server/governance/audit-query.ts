@@ -31,7 +31,7 @@ export interface AuditEntry {
   actorName: string;
   action: string;
   target: string;
-  /** The target by name where it is an account, a programme or a session; else its id. */
+  /** The target by name: an account's, a programme's or session's title, a person's descriptor. */
   targetName: string;
   detail: Record<string, unknown>;
 }
@@ -80,12 +80,13 @@ export function queryAudit(store: Store, filter: AuditFilter, programmeId?: stri
   const rows = store.db
     .prepare(
       `SELECT a.seq, a.at, a.actor, COALESCE(u.name, a.actor) AS actorName, a.action, a.target,
-         COALESCE(t.name, p.title, json_extract(s.details, '$.title'), a.target) AS targetName,
+         COALESCE(t.name, p.title, json_extract(s.details, '$.title'), q.descriptor, a.target) AS targetName,
          a.detail
        FROM audit_log a LEFT JOIN users u ON u.id = a.actor
          LEFT JOIN users t ON t.id = a.target
          LEFT JOIN programmes p ON p.id = a.target
          LEFT JOIN sessions s ON s.id = a.target
+         LEFT JOIN participants q ON q.id = a.target
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY a.seq DESC LIMIT ${AUDIT_PAGE}`,
     )

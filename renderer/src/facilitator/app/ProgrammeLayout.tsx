@@ -12,7 +12,6 @@ const SECTIONS: { to: string; label: string; end?: boolean }[] = [
   { to: 'reports', label: 'Reports' },
   { to: 'settings', label: 'Settings' },
   { to: 'audit', label: 'Audit log' },
-  { to: 'audit', label: 'Audit log' },
 ];
 
 /**

@@ -6,7 +6,7 @@ import { EMPTY_AUDIT_FILTER, type AuditEntry, type AuditFilter } from './governa
 /** The kinds of change one filters by: the action names' first part. */
 const KINDS: { value: string; label: string }[] = [
   { value: '', label: 'Everything' },
-  { value: 'participant.', label: 'Erasures and subject access exports' },
+  { value: 'participant.', label: 'Erasures and subject access' },
   { value: 'export.', label: 'Exports and downloads' },
   { value: 'consent.', label: 'Consent changes' },
   { value: 'retention.', label: 'Retention' },
