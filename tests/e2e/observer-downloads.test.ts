@@ -35,7 +35,9 @@ describe('an observer (commissioner)', () => {
     const [download] = await Promise.all([
       // The report is built on request; on a loaded machine that has taken over 50 s.
       page.waitForEvent('download', { timeout: 180_000 }),
-      page.getByRole('link', { name: 'Programme report for commissioners (Word)' }).click(),
+      page
+        .getByRole('link', { name: 'Programme report for commissioners (Word)' })
+        .click({ timeout: 180_000 }),
     ]);
     expect(download.suggestedFilename()).toMatch(/-report\.docx$/);
     const text = (
