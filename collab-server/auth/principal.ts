@@ -8,7 +8,8 @@ import { sameSecret } from './secrets.ts';
  * this, never anything the client says later.
  */
 export type Principal =
-  | { role: 'facilitator'; userId: string | null; name: string }
+  /** `admin`: may also manage accounts and memberships (server mode only). */
+  | { role: 'facilitator'; userId: string | null; name: string; admin?: boolean }
   | { role: 'observer'; userId: string; name: string }
   | { role: 'participant'; sessionId: string; participantId: string };
 
@@ -69,9 +70,9 @@ export function resolvePrincipal(deps: PrincipalResolverDeps, token: string): Pr
     return { role: 'facilitator', userId: null, name: 'Desktop facilitator' };
   const user = deps.authSessions.resolve(token);
   if (user) {
-    return user.role === 'facilitator'
-      ? { role: 'facilitator', userId: user.id, name: user.name }
-      : { role: 'observer', userId: user.id, name: user.name };
+    return user.role === 'observer'
+      ? { role: 'observer', userId: user.id, name: user.name }
+      : { role: 'facilitator', userId: user.id, name: user.name, admin: user.role === 'admin' };
   }
   const grant = deps.participantTokens.resolve(token);
   if (grant) return { role: 'participant', ...grant };

@@ -11,6 +11,13 @@ import { newCommand } from './commands/new.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { participantExportCommand } from './commands/participant.ts';
 import { serveCommand } from './commands/serve.ts';
+import {
+  memberAddCommand,
+  memberListCommand,
+  memberRemoveCommand,
+  userDisableCommand,
+  userRoleCommand,
+} from './commands/member.ts';
 import { userAddCommand, userListCommand } from './commands/user.ts';
 import { EXIT_BAD_INPUT, describeError } from './errors.ts';
 import { defaultDataFolder } from '../store/index.ts';
@@ -243,9 +250,17 @@ export function buildProgram(io: CliIo): Command {
     .addOption(dataOption())
     .option('--name <name>', 'name shown to colleagues')
     .addOption(
-      new Option('--role <role>', 'facilitator or observer (exports only)')
-        .choices(['facilitator', 'observer'])
+      new Option(
+        '--role <role>',
+        'facilitator, observer (downloads exports only) or admin (a facilitator who also manages accounts and memberships)',
+      )
+        .choices(['facilitator', 'observer', 'admin'])
         .default('facilitator'),
+    )
+    .option(
+      '--programme <id>',
+      'a programme the account is a member of (repeat for more)',
+      (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--password-stdin', 'read the password from standard input')
     .action((email: string, opts) => userAddCommand(email, opts, io.out));
@@ -254,6 +269,46 @@ export function buildProgram(io: CliIo): Command {
     .description('list accounts')
     .addOption(dataOption())
     .action((opts) => userListCommand(opts, io.out));
+  user
+    .command('role')
+    .description('change what an account is: facilitator, observer or admin (its sign-ins end)')
+    .argument('<email>')
+    .argument('<role>')
+    .addOption(dataOption())
+    .action((email: string, role: string, opts) => userRoleCommand(email, role, opts, io.out));
+  user
+    .command('disable')
+    .description('stop an account signing in (accounts are kept so the audit log names them)')
+    .argument('<email>')
+    .addOption(dataOption())
+    .action((email: string, opts) => userDisableCommand(email, true, opts, io.out));
+  user
+    .command('enable')
+    .description('let a disabled account sign in again')
+    .argument('<email>')
+    .addOption(dataOption())
+    .action((email: string, opts) => userDisableCommand(email, false, opts, io.out));
+
+  const member = program
+    .command('member')
+    .description('who may reach which programme in server mode');
+  for (const [name, description, run] of [
+    ['add', 'make an account a member of a programme', memberAddCommand],
+    ['remove', 'take an account out of a programme', memberRemoveCommand],
+  ] as const)
+    member
+      .command(name)
+      .description(description)
+      .argument('<email>')
+      .addOption(dataOption())
+      .requiredOption('--programme <id>', 'the programme')
+      .action((email: string, opts) => run(email, opts, io.out));
+  member
+    .command('list')
+    .description("a programme's members and their roles")
+    .addOption(dataOption())
+    .requiredOption('--programme <id>', 'the programme')
+    .action((opts) => memberListCommand(opts, io.out));
 
   return program;
 }

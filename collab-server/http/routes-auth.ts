@@ -85,7 +85,11 @@ export function addAuthRoutes(router: Router, ctx: ApiContext): void {
       role: p.role,
       ...(p.role === 'participant'
         ? { sessionId: p.sessionId, participantId: p.participantId }
-        : { name: p.name }),
+        : {
+            name: p.name,
+            ...(p.userId !== null ? { userId: p.userId } : {}),
+            ...(p.role === 'facilitator' && p.admin ? { admin: true } : {}),
+          }),
     });
   });
 }

@@ -5,6 +5,7 @@ import {
   programmeFromTemplate,
   type Session,
 } from '../../core/index.ts';
+import { grantMembership, mayReachProgramme, programmesOf } from '../auth/memberships.ts';
 import { TooManyOpenSessionsError, type JoinInfo } from '../auth/join-codes.ts';
 import { exportSnapshot, importSnapshot } from '../store/index.ts';
 import { requireRole, type ApiContext } from './api-context.ts';
@@ -30,8 +31,11 @@ function sessionOr404(ctx: ApiContext, id: string): Session {
 
 export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
   router.add('GET', /^\/api\/programmes$/, ({ req, res, url }) => {
-    requireRole(ctx, req, url, 'facilitator', 'observer');
-    sendJson(res, 200, { ok: true, programmes: ctx.store.records.listProgrammes() });
+    const who = requireRole(ctx, req, url, 'facilitator', 'observer');
+    const all = ctx.store.records.listProgrammes();
+    // An account sees the programmes it is a member of; the desktop's local user sees all.
+    const mine = who.userId === null ? null : programmesOf(ctx.store, who.userId);
+    sendJson(res, 200, { ok: true, programmes: mine ? all.filter((p) => mine.has(p.id)) : all });
   });
 
   // A new programme planned from a template: its sessions, agendas and codebook, no people yet.
@@ -41,7 +45,12 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
     if (!parsed.success) throw new HttpError(400, 'invalid', formatIssues(parsed.error).join('; '));
     const { template, ...details } = parsed.data;
     const snapshot = programmeFromTemplate(template, details);
-    importSnapshot(ctx.store, snapshot, who.userId ?? 'desktop');
+    ctx.store.transaction(() => {
+      importSnapshot(ctx.store, snapshot, who.userId ?? 'desktop');
+      // Whoever plans a programme is its first member.
+      if (who.userId !== null)
+        grantMembership(ctx.store, snapshot.programme.id, who.userId, who.userId);
+    });
     sendJson(res, 201, { ok: true, id: snapshot.programme.id });
   });
 
@@ -51,7 +60,17 @@ export function addFacilitatorRoutes(router: Router, ctx: ApiContext): void {
     const demo = makeDemoProgramme();
     const id = demo.programme.id;
     if (!ctx.store.records.hasProgramme(id))
-      importSnapshot(ctx.store, demo, who.userId ?? 'desktop');
+      ctx.store.transaction(() => {
+        importSnapshot(ctx.store, demo, who.userId ?? 'desktop');
+        if (who.userId !== null) grantMembership(ctx.store, id, who.userId, who.userId);
+      });
+    else if (!mayReachProgramme(ctx.store, who, id))
+      // Made by someone else, and perhaps no longer only fictional: joining it is an admin's call.
+      throw new HttpError(
+        403,
+        'not-a-member',
+        'The demo programme exists already and you are not a member of it. An administrator can add you.',
+      );
     sendJson(res, 200, { ok: true, id });
   });
 

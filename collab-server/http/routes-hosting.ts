@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { formatIssues, retentionPolicySchema } from '../../core/index.ts';
+import { auditFilterSchema, queryAudit } from '../governance/audit-query.ts';
 import { gatherSubjectAccess } from '../governance/subject-access.ts';
 import { RetentionRecords } from '../governance/retention-records.ts';
 import { requireRole, type ApiContext } from './api-context.ts';
@@ -88,56 +88,6 @@ export function addHostingRoutes(
     programmeOr404(id);
     const filter = auditFilterSchema.safeParse(Object.fromEntries(url.searchParams));
     if (!filter.success) throw new HttpError(400, 'invalid', formatIssues(filter.error).join('; '));
-    sendJson(res, 200, { ok: true, entries: programmeAudit(ctx, id, filter.data) });
+    sendJson(res, 200, { ok: true, entries: queryAudit(ctx.store, filter.data, id) });
   });
-}
-
-const auditFilterSchema = z
-  .object({
-    action: z
-      .string()
-      .trim()
-      .max(80)
-      .regex(/^[a-z.-]*$/, 'letters, dots and dashes only')
-      .optional(),
-    actor: z.string().trim().max(200).optional(),
-  })
-  .strict();
-
-/** Newest first, at most 500; actors shown by account name where they are accounts. */
-function programmeAudit(
-  ctx: ApiContext,
-  programmeId: string,
-  filter: z.infer<typeof auditFilterSchema>,
-) {
-  const rows = ctx.store.db
-    .prepare(
-      `SELECT a.seq, a.at, a.actor, COALESCE(u.name, a.actor) AS actorName, a.action, a.target, a.detail
-       FROM audit_log a LEFT JOIN users u ON u.id = a.actor
-       WHERE (a.target = ?
-         OR a.target IN (SELECT id FROM participants WHERE programme_id = ?)
-         OR a.target IN (SELECT id FROM sessions WHERE programme_id = ?))
-         AND (? = '' OR a.action LIKE ? || '%')
-         AND (? = '' OR a.actor = ? OR u.name = ?)
-       ORDER BY a.seq DESC LIMIT 500`,
-    )
-    .all(
-      programmeId,
-      programmeId,
-      programmeId,
-      filter.action ?? '',
-      filter.action ?? '',
-      filter.actor ?? '',
-      filter.actor ?? '',
-      filter.actor ?? '',
-    ) as {
-    seq: number;
-    at: string;
-    actor: string;
-    actorName: string;
-    action: string;
-    target: string;
-    detail: string;
-  }[];
-  return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }

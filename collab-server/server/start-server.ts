@@ -3,12 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { AuthSessions } from '../auth/auth-sessions.ts';
 import { JoinCodes, type JoinCodeOptions } from '../auth/join-codes.ts';
 import { ParticipantTokens } from '../auth/participant-tokens.ts';
+import { mayReachProgramme, programmeOfDoc } from '../auth/memberships.ts';
+import type { Principal } from '../auth/principal.ts';
 import { sameSecret } from '../auth/secrets.ts';
 import { newSecret } from '../auth/secrets.ts';
 import { JoinThrottle, type JoinThrottleOptions } from '../auth/throttle.ts';
 import type { ApiContext } from '../http/api-context.ts';
 import { BUILTIN_EXPORTERS, type ExporterRegistry } from '../http/exporters.ts';
 import { HttpError, Router, clientAddress, sendError, sendJson } from '../http/http-kit.ts';
+import { guardProgrammeScope } from '../http/programme-scope.ts';
+import { addAdminRoutes } from '../http/routes-admin.ts';
 import { addAnalysisRoutes } from '../http/routes-analysis.ts';
 import { addAuthRoutes, sessionCookie } from '../http/routes-auth.ts';
 import { addFacilitatorRoutes } from '../http/routes-facilitator.ts';
@@ -151,6 +155,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     auth,
     limits,
     log,
+    ...(options.mode === 'server'
+      ? {
+          mayReach: (principal: Principal, doc: { kind: string; id: string }) => {
+            // A participant's token is already scoped to one session's room (accessFor).
+            if (principal.role === 'participant') return true;
+            const programmeId = programmeOfDoc(store, doc.kind, doc.id);
+            // A document of no programme is the registry's 404 to give.
+            return programmeId === null || mayReachProgramme(store, principal, programmeId);
+          },
+        }
+      : {}),
     onEdit: (principal, doc, bytes) => editAudit.note(principal, doc, bytes),
   });
   let publicUrl = '';
@@ -186,6 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
   );
   addAuthRoutes(router, ctx);
+  addAdminRoutes(router, ctx);
   addFacilitatorRoutes(router, ctx);
   addImportRoutes(router, ctx);
   addParticipantRoutes(router, ctx);
@@ -205,6 +221,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // The health check comes from inside the container or the proxy, under any name.
       if (!hostAllowed(req, publicOrigin) && url.pathname !== '/api/health')
         throw new HttpError(421, 'wrong-host', 'This server does not answer for that host name.');
+      guardProgrammeScope(ctx, req, url);
       if (await router.handle(req, res, url)) return;
       if (url.pathname.startsWith('/api/'))
         throw new HttpError(404, 'not-found', 'No such API endpoint.');

@@ -3,6 +3,7 @@ CREATE INDEX closed_join_codes_by_session ON closed_join_codes(session_id);
 CREATE INDEX imports_by_programme ON imports(programme_id, at);
 CREATE INDEX participant_tokens_by_participant ON participant_tokens(participant_id);
 CREATE INDEX participants_by_programme ON participants(programme_id);
+CREATE INDEX programme_members_by_user ON programme_members(user_id);
 CREATE INDEX sessions_by_programme ON sessions(programme_id, date);
 CREATE TABLE attendance ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, registered INTEGER NOT NULL CHECK (registered IN (0, 1)), attended INTEGER NOT NULL CHECK (attended IN (0, 1)), PRIMARY KEY (participant_id, session_id) ) STRICT;
 CREATE TABLE audit_log ( seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}' ) STRICT;
@@ -22,6 +23,7 @@ CREATE TABLE participant_tokens ( token_hash TEXT PRIMARY KEY, session_id TEXT N
 CREATE TABLE participant_writes ( participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE, write_id TEXT NOT NULL, kind TEXT NOT NULL, response TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (participant_id, write_id) ) STRICT, WITHOUT ROWID;
 CREATE TABLE participants ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, descriptor TEXT NOT NULL, cohort TEXT NOT NULL, created_at TEXT NOT NULL , erased_at TEXT) STRICT;
 CREATE TABLE personal_links ( participant_id TEXT PRIMARY KEY REFERENCES participants(id) ON DELETE CASCADE, link_key TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL ) STRICT;
+CREATE TABLE programme_members ( programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE, granted_at TEXT NOT NULL, granted_by TEXT NOT NULL, PRIMARY KEY (programme_id, user_id) ) STRICT;
 CREATE TABLE programme_retention ( programme_id TEXT PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE, contact_months INTEGER, identifying_months INTEGER, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL ) STRICT;
 CREATE TABLE programme_settings ( programme_id TEXT PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE, settings TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
 CREATE TABLE programmes ( id TEXT PRIMARY KEY, title TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Programme created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
@@ -29,4 +31,4 @@ CREATE TABLE retention_expiries ( participant_id TEXT PRIMARY KEY, programme_id 
 CREATE TABLE schema_migrations ( version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;
 CREATE TABLE session_late_policy ( session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE, late_days INTEGER NOT NULL DEFAULT 0 CHECK (late_days BETWEEN 0 AND 90), closed_at TEXT ) STRICT;
 CREATE TABLE sessions ( id TEXT PRIMARY KEY, programme_id TEXT NOT NULL REFERENCES programmes(id) ON DELETE CASCADE, date TEXT NOT NULL, details TEXT NOT NULL, -- JSON: core Session created_at TEXT NOT NULL, updated_at TEXT NOT NULL ) STRICT;
-CREATE TABLE users ( id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('facilitator', 'observer')), password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)) ) STRICT;
+CREATE TABLE users ( id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('facilitator', 'observer')), password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)) , is_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_admin IN (0, 1))) STRICT;

@@ -64,6 +64,11 @@ export interface GatewayDeps {
   auth: PrincipalResolverDeps;
   limits: Limits;
   log: Logger;
+  /**
+   * Whether an account may reach the programme a document belongs to (server mode's
+   * memberships); without it every facilitator reaches every document, as on the desktop.
+   */
+  mayReach?: (principal: Principal, doc: { kind: string; id: string }) => boolean;
   /** Told of every applied edit, for the audit log. */
   onEdit?: (principal: Principal, docName: string, updateBytes: number) => void;
 }
@@ -77,6 +82,7 @@ export class WsGateway {
   private readonly liveness = new WeakMap<WebSocket, Liveness>();
   /** Presence of programme documents (a session's lives in its hub), while anyone is connected. */
   private readonly docPresence = new Map<LiveDoc, SessionPresence>();
+  private readonly all = new Set<Connection>();
   private readonly pinger: NodeJS.Timeout;
   private open = 0;
   private closing = false;
@@ -93,6 +99,19 @@ export class WsGateway {
       deps.limits.pingIntervalMs / PING_CHECKS_PER_INTERVAL,
     );
     this.pinger.unref();
+  }
+
+  /**
+   * Closes the connections of anyone who may no longer reach their document (a membership
+   * revoked, an account disabled): permission is decided at the upgrade, so it is withdrawn here.
+   */
+  recheckAccess(): void {
+    if (!this.deps.mayReach) return;
+    for (const conn of this.all) {
+      const doc = parseDocName(conn.docName);
+      if (doc && !conn.isParticipant && !this.deps.mayReach(conn.principal, doc))
+        conn.close(CLOSE.forbidden, 'you are no longer a member of this programme');
+    }
   }
 
   get connections(): number {
@@ -139,6 +158,9 @@ export class WsGateway {
         return deny(CLOSE.forbidden, 'cross-site connection refused');
       const access = accessFor(principal, docName);
       if (!access.ok) return deny(access.code, access.reason);
+      const doc = parseDocName(docName);
+      if (doc && this.deps.mayReach && !this.deps.mayReach(principal, doc))
+        return deny(CLOSE.forbidden, 'you are not a member of this programme');
       let found: ReturnType<DocRegistry['doc']>;
       try {
         found = this.deps.registry.doc(docName);
@@ -181,6 +203,7 @@ export class WsGateway {
       awaitingSince: null,
     });
     live.connections.add(conn);
+    this.all.add(conn);
     const presence = hub?.presence ?? this.programmePresence(live);
     if (!conn.isParticipant) presence.addFacilitator(conn);
     ws.on('pong', () => {
@@ -195,6 +218,7 @@ export class WsGateway {
       this.perAddress.remove(address);
       this.perHolder.remove(holder);
       live.connections.delete(conn);
+      this.all.delete(conn);
       presence.remove(conn);
       if (!hub && live.connections.size === 0) {
         presence.close();

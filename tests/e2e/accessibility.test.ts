@@ -17,6 +17,8 @@ beforeAll(async () => {
     email: 'lead@example.org',
     name: 'Lead facilitator',
     password: 'a long enough password',
+    // Server mode shows an account only the programmes it is a member of.
+    programmes: store.records.listProgrammes().map((p) => p.id),
   });
   store.close();
 });

@@ -19,6 +19,8 @@ beforeAll(async () => {
     email: 'sam@example.org',
     name: 'Sam',
     password: 'a long enough password',
+    // Server mode shows an account only the programmes it is a member of.
+    programmes: store.records.listProgrammes().map((p) => p.id),
   });
   store.close();
   // axe is injected as a script, which the pages' own policy rightly forbids.

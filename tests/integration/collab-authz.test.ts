@@ -70,12 +70,14 @@ describe('authorisation matrix (server mode)', () => {
       email: 'fac@example.org',
       name: 'Fac',
       password: 'correct horse battery',
+      programmes: [data.programmeId],
     });
     await addFacilitator(store, {
       email: 'obs@example.org',
       name: 'Obs',
       password: 'correct horse battery',
       role: 'observer',
+      programmes: [data.programmeId],
     });
     store.close();
     server = await startTestServer(data.dir, { mode: 'server' });

@@ -63,6 +63,8 @@ async function withAccount(): Promise<void> {
     email: 'lead@example.org',
     name: 'Lead',
     password: 'a long pass phrase',
+    // Server mode shows an account only the programmes it is a member of.
+    programmes: store.records.listProgrammes().map((p) => p.id),
   });
   store.close();
 }

@@ -53,6 +53,9 @@ export async function exportCommand(
       err(
         "This programme file holds participants' names, emails and phones: store and send it as personal data.",
       );
+    // Personal data leaving the server is logged: even without contacts the file links each
+    // participant's words to their demographics, which is pseudonymised personal data.
+    await auditExport(opts, format, true, opts.includeContacts === true);
     out(opts.out);
     return;
   }
@@ -74,5 +77,23 @@ export async function exportCommand(
       last = line;
     },
   });
+  await auditExport(opts, format, opts.includePersonalData === true);
   for (const f of result.files) out(f);
+}
+
+/** Every export from the command line is in the audit log, as downloads are. */
+function auditExport(
+  opts: ExportOptions,
+  format: string,
+  personalData: boolean,
+  contacts = false,
+): Promise<void> {
+  return withStore(opts, (store) =>
+    store.audit('cli', 'export.file', opts.programme, {
+      format,
+      ...(opts.session ? { sessionId: opts.session } : {}),
+      ...(personalData ? { personalData: true } : {}),
+      ...(contacts ? { contacts: true } : {}),
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { addFacilitator, listUsers, type UserRole } from '../../auth/users.ts';
+import { addFacilitator, listUsers, USER_ROLES, type UserRole } from '../../auth/users.ts';
 import { withStore, type DataOption } from '../data-option.ts';
 import { UsageError } from '../errors.ts';
 
@@ -8,6 +8,7 @@ export interface UserAddOptions extends DataOption {
   name?: string;
   role?: string;
   passwordStdin?: boolean;
+  programme?: string[];
 }
 
 /** Reads a password without echoing it, or the first line of stdin for scripts. */
@@ -41,8 +42,8 @@ export async function userAddCommand(
   out: (line: string) => void,
 ): Promise<void> {
   const role = (opts.role ?? 'facilitator') as UserRole;
-  if (role !== 'facilitator' && role !== 'observer')
-    throw new UsageError('--role is facilitator or observer.');
+  if (!(USER_ROLES as readonly string[]).includes(role))
+    throw new UsageError(`--role is one of ${USER_ROLES.join(', ')}.`);
   const password = await readPassword(opts.passwordStdin ?? false);
   const user = await withStore(opts, (store) =>
     addFacilitator(store, {
@@ -50,9 +51,12 @@ export async function userAddCommand(
       name: opts.name ?? email.split('@')[0] ?? email,
       password,
       role,
+      ...(opts.programme?.length ? { programmes: opts.programme } : {}),
     }),
   );
   out(`Added ${user.role} ${user.email} (${user.id}).`);
+  if (!opts.programme?.length)
+    out('It is a member of no programme yet: `cohear member add --programme ID EMAIL`.');
 }
 
 export async function userListCommand(

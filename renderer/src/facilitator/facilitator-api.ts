@@ -10,6 +10,10 @@ import { api } from '../shared/http.ts';
 export interface Me {
   role: 'facilitator' | 'observer' | 'participant';
   name?: string;
+  /** The signed-in account (server mode). */
+  userId?: string;
+  /** May manage accounts and memberships (server mode). */
+  admin?: boolean;
 }
 
 export interface SessionListing extends Session {

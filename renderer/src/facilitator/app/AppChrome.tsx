@@ -18,6 +18,11 @@ export function AppChrome(props: { children?: ReactNode }) {
         <span className="spacer" />
         {auth && (
           <>
+            {auth.me.admin && (
+              <Link className="topbar-link" to="/admin">
+                Administration
+              </Link>
+            )}
             {auth.me.name && <span className="topbar-who">{auth.me.name}</span>}
             {auth.mode === 'server' && (
               <button type="button" className="link" onClick={auth.signOut}>

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { AdminPage } from '../pages/admin/AdminPage.tsx';
 import { AuditPage } from '../pages/audit/AuditPage.tsx';
 import { AnalysisLayout } from '../pages/analysis/analysis-context.tsx';
 import { BoardPage } from '../pages/analysis/BoardPage.tsx';
@@ -68,7 +69,10 @@ export const programmeRoutes: RouteObject[] = [
   { path: 'people/import', element: <PeopleImportPage /> },
 ];
 
-export const topRoutes: RouteObject[] = [{ index: true, element: <ProgrammesPage /> }];
+export const topRoutes: RouteObject[] = [
+  { index: true, element: <ProgrammesPage /> },
+  { path: 'admin', element: <AdminPage /> },
+];
 
 export const routes: RouteObject[] = [
   {

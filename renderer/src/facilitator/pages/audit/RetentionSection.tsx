@@ -124,6 +124,7 @@ export function RetentionSection(props: { programmeId: string }) {
           {(p) => (
             <input
               {...p}
+              type="text"
               inputMode="numeric"
               className="input-short"
               value={contact}
@@ -140,6 +141,7 @@ export function RetentionSection(props: { programmeId: string }) {
           {(p) => (
             <input
               {...p}
+              type="text"
               inputMode="numeric"
               className="input-short"
               value={identifying}

@@ -13,6 +13,8 @@ export interface AuditEntry {
   actorName: string;
   action: string;
   target: string;
+  /** The target by name where it is an account, a programme or a session. */
+  targetName: string;
   detail: Record<string, unknown>;
 }
 
@@ -22,12 +24,26 @@ export const getRetention = (programmeId: string) =>
   api<RetentionView>(`${programmePath(programmeId)}/retention`);
 export const setRetention = (programmeId: string, policy: RetentionPolicy) =>
   api<RetentionView>(`${programmePath(programmeId)}/retention`, { method: 'PUT', body: policy });
-export const getAudit = (programmeId: string, filter: { action: string; actor: string }) => {
+/** The audit viewer's filters; empty strings are left out of the query. */
+export interface AuditFilter {
+  action: string;
+  actor: string;
+  from: string;
+  to: string;
+  q: string;
+}
+export const EMPTY_AUDIT_FILTER: AuditFilter = { action: '', actor: '', from: '', to: '', q: '' };
+
+function auditQuery(filter: AuditFilter): string {
   const q = new URLSearchParams();
-  if (filter.action) q.set('action', filter.action);
-  if (filter.actor) q.set('actor', filter.actor);
+  for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
   const query = q.toString();
-  return api<{ entries: AuditEntry[] }>(
-    `${programmePath(programmeId)}/audit${query ? `?${query}` : ''}`,
-  );
-};
+  return query ? `?${query}` : '';
+}
+
+export const getAudit = (programmeId: string, filter: AuditFilter) =>
+  api<{ entries: AuditEntry[] }>(`${programmePath(programmeId)}/audit${auditQuery(filter)}`);
+
+/** The whole log, for an administrator. */
+export const getAllAudit = (filter: AuditFilter) =>
+  api<{ entries: AuditEntry[] }>(`/api/admin/audit${auditQuery(filter)}`);

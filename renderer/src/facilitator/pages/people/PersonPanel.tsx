@@ -6,6 +6,7 @@ import { PersonConsent } from './PersonConsent.tsx';
 import { PersonDemographics } from './PersonDemographics.tsx';
 import { PersonDetailsForm } from './PersonDetailsForm.tsx';
 import { PersonalLinkCard } from './PersonalLinkCard.tsx';
+import { SubjectAccessCard } from './SubjectAccessCard.tsx';
 import { erasePerson, recordConsent, recordDemographics, setAttendance } from './people-api.ts';
 
 /** Everything about one person a facilitator keeps: details, sessions, consent, demographics, link. */
@@ -148,6 +149,7 @@ export function PersonPanel(props: {
           </ConfirmDialog>
         </>
       )}
+      <SubjectAccessCard key={`access-${person.id}`} person={person} />
     </section>
   );
 }
