@@ -34,7 +34,7 @@ export function hardenWindow(win: BrowserWindow, guard: LinkGuard): void {
           },
         },
       };
-    void carryOut(win, url, guard);
+    followLink(win, url, guard);
     return { action: 'deny' };
   });
   // The projector window is the page's own; it gets the same guards.
@@ -42,12 +42,19 @@ export function hardenWindow(win: BrowserWindow, guard: LinkGuard): void {
   contents.on('will-navigate', (event, url) => {
     if (navigationAllowed(url, guard.appOrigin)) return;
     event.preventDefault();
-    void carryOut(win, url, guard);
+    followLink(win, url, guard);
   });
   contents.on('will-redirect', (event, url) => {
     if (!navigationAllowed(url, guard.appOrigin)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Carries out a link decision; a failure (no browser, no mail program) is logged, never thrown. */
+function followLink(win: BrowserWindow, url: string, guard: LinkGuard): void {
+  carryOut(win, url, guard).catch((e: unknown) =>
+    console.error(`could not open a link outside the app: ${String(e)}`),
+  );
 }
 
 function context(guard: LinkGuard): LinkContext {
