@@ -39,4 +39,14 @@ export const ELECTRON_BUNDLES = [
     format: 'esm',
     packages: 'external',
   },
+  // Report builds run in a worker thread that the server starts from
+  // `new URL('./report-worker-entry.mjs', import.meta.url)`: beside the bundled server that is
+  // this file, compiled, where from sources it is exports/report-worker-entry.mjs registering tsx.
+  {
+    ...common,
+    entryPoints: [path.join(root, 'exports', 'report-worker.ts')],
+    outfile: path.join(root, 'electron', 'dist', 'report-worker-entry.mjs'),
+    format: 'esm',
+    packages: 'external',
+  },
 ];

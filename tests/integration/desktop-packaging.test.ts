@@ -92,7 +92,7 @@ describe('desktop packaging', () => {
     // electron-builder packs "dependencies" only: a devDependency imported at runtime would be
     // missing from the installed app.
     const shipped = new Set([...Object.keys(pkg.dependencies), 'electron']);
-    for (const i of [0, 1, 2]) {
+    for (const i of ELECTRON_BUNDLES.keys()) {
       const missing = [...(await externalPackages(i))].filter((n) => !shipped.has(n));
       expect(missing, `bundle ${ELECTRON_BUNDLES[i]?.outfile}`).toEqual([]);
     }

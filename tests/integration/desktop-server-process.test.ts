@@ -77,6 +77,32 @@ describe('desktop server process', () => {
     const texts = ['Parking is the first worry', 'Letters arrive after the appointment'];
     for (const t of texts) expect((await p.send(writes.addNote(t))).ok).toBe(true);
 
+    // A report builds in a worker thread; packaged, that worker is a bundle beside the server's.
+    const pid = data.programmeId;
+    const auth = { token: server.facilitatorSecret };
+    const started = await api(server.url, 'POST', `/api/programmes/${pid}/report/builds`, {
+      ...auth,
+      body: {},
+    });
+    expect(started.status).toBe(202);
+    const buildUrl = `/api/programmes/${pid}/report/builds/${String(started.body.id)}`;
+    for (let ready = false; !ready;) {
+      const s = await api(server.url, 'GET', buildUrl, auth);
+      if (s.body.error) throw new Error(String(s.body.error));
+      ready = s.body.ready === true;
+      if (!ready) await new Promise((r) => setTimeout(r, 200));
+    }
+    const file = await fetch(`${server.url}${buildUrl}/file`, {
+      headers: { authorization: `Bearer ${server.facilitatorSecret}` },
+    });
+    expect(file.status).toBe(200);
+    // A .docx is a zip: it starts with the local file header's signature.
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+
     const wal = path.join(data.dir, `${DATABASE_FILE}-wal`);
     expect(existsSync(wal)).toBe(true);
     await server.stop();
