@@ -5,7 +5,7 @@ import { tallyDemographics } from './demographics.ts';
 import { buildExportView } from './export-view.ts';
 import { FIXTURE_SECRETS, makeFixtureSnapshot } from './fixture-snapshot.ts';
 import { buildKeyThemeTable } from './key-theme-table.ts';
-import { selectQuotes } from './quotes.ts';
+import { distinctWording, selectQuotes, type Quote } from './quotes.ts';
 
 describe('buildExportView', () => {
   const view = buildExportView(makeFixtureSnapshot());
@@ -77,6 +77,23 @@ describe('selectQuotes', () => {
     ]);
     expect(selectQuotes(view, { sessionId: 's2' })).toHaveLength(2);
     expect(selectQuotes(view, { limit: 2 })).toHaveLength(2);
+  });
+
+  it('keeps one quote for the same words from two people, the first to say them', () => {
+    const q = (noteId: string, text: string): Quote => ({
+      noteId,
+      text,
+      attribution: `Resident ${noteId}`,
+      sessionId: 's1',
+      themeIds: [],
+      polarity: 'want',
+    });
+    const kept = distinctWording([
+      q('a', 'Evening and Saturday appointments.'),
+      q('b', 'One named person to call'),
+      q('c', 'evening and saturday  appointments'),
+    ]);
+    expect(kept.map((k) => k.noteId)).toEqual(['a', 'b']);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ExportView, ViewNote } from './export-view.ts';
+import { normaliseStatement } from './near-duplicates.ts';
 
 export interface Quote {
   noteId: string;
@@ -60,4 +61,18 @@ export function selectQuotes(view: ExportView, filter: QuoteFilter = {}): Quote[
     if (filter.limit !== undefined && out.length >= filter.limit) break;
   }
   return out;
+}
+
+/**
+ * The same words from two people are one quote in a document: the first to say them, by its
+ * descriptor. "Same" is what the board calls the same statement (case, spacing, punctuation).
+ */
+export function distinctWording(quotes: readonly Quote[]): Quote[] {
+  const seen = new Set<string>();
+  return quotes.filter((q) => {
+    const key = normaliseStatement(q.text);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -8,6 +8,7 @@ import {
   outcomeSentence,
   reflectOutcomes,
   selectQuotes,
+  distinctWording,
   sessionCloud,
 } from '../../core/analysis/index.ts';
 import {
@@ -160,7 +161,7 @@ export async function debriefDocx(view: ExportView, options: DebriefOptions): Pr
   body.push(heading('Word cloud', 1), ...cloud.picture);
   if (options.wordTables === true && cloud.words.length > 0)
     body.push(heading('Word table', 2), ...cloud.words);
-  const quotes = selectQuotes(view, { sessionId: s.id });
+  const quotes = distinctWording(selectQuotes(view, { sessionId: s.id }));
   body.push(heading('Quotes', 1));
   if (quotes.length === 0)
     body.push(

@@ -5,8 +5,8 @@ import type {
   Statement,
 } from '../../core/analysis/index.ts';
 import {
-  normaliseStatement,
   selectQuotes,
+  distinctWording,
   statementSource,
   themeFindings,
   themeReflectOutcomes,
@@ -57,16 +57,10 @@ export function findings(
     out.push(...column(POLARITY_LABELS.want, f.want));
     out.push(...column(POLARITY_LABELS['do-not-want'], f.doNotWant));
     out.push(...column(POLARITY_LABELS.neutral, f.other));
-    // The same words from two people are one quote: the first, by its descriptor.
-    const seen = new Set<string>();
-    const quotes = selectQuotes(view, { themeId: row.theme.id, limit: 12 })
-      .filter((q) => {
-        const key = normaliseStatement(q.text);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .slice(0, 4);
+    const quotes = distinctWording(selectQuotes(view, { themeId: row.theme.id, limit: 12 })).slice(
+      0,
+      4,
+    );
     if (quotes.length > 0) {
       out.push(heading('In their words', 3));
       for (const q of quotes) out.push(...quote(q.text, q.attribution));
