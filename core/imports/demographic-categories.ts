@@ -1,5 +1,7 @@
 import {
+  OPEN_AGE_END,
   PREFER_NOT_TO_SAY_VALUE,
+  ageBandYears,
   type DemographicFieldDef,
   type DemographicOption,
 } from '../model/index.ts';
@@ -132,30 +134,17 @@ function affixed(answers: readonly DemographicOption[], fits: (words: string) =>
   return best?.id ?? null;
 }
 
-/** The years a band of ages covers, read from its id or label ("25-49", "80-plus", "Under 18"). */
-function yearsOf(o: DemographicOption): [number, number] | null {
-  for (const text of [normalAnswer(o.id), normalAnswer(o.label)]) {
-    const range = /^(\d{1,3}) (?:to )?(\d{1,3})$/.exec(text);
-    if (range) return [Number(range[1]), Number(range[2])];
-    const under = /^under (\d{1,3})$/.exec(text);
-    if (under) return [0, Number(under[1]) - 1];
-    const plus = /^(\d{1,3}) ?(?:\+|plus|and over|or over|and above|or older)$/.exec(text);
-    if (plus) return [Number(plus[1]), 200];
-  }
-  return null;
-}
-
 function bandOf(options: readonly DemographicOption[], a: string): string | null {
   const years = /^(\d{1,3})(?: years?)?(?: old)?$/.exec(a);
   const range = /^(\d{1,3}) (?:to )?(\d{1,3})$/.exec(a);
   const plus = /^(\d{1,3}) ?(?:\+|plus|and over|or over|and above|or older)$/.exec(a);
   for (const o of options) {
-    const band = yearsOf(o);
+    const band = ageBandYears(o);
     if (!band) continue;
     const [lo, hi] = band;
     if (years && Number(years[1]) >= lo && Number(years[1]) <= hi) return o.id;
     if (range && Number(range[1]) === lo && Number(range[2]) === hi) return o.id;
-    if (plus && Number(plus[1]) === lo && hi === 200) return o.id;
+    if (plus && Number(plus[1]) === lo && hi === OPEN_AGE_END) return o.id;
   }
   return null;
 }

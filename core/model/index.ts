@@ -14,4 +14,5 @@ export * from './story-round.ts';
 export * from './live-status.ts';
 export * from './report.ts';
 export * from './demographic-fields.ts';
+export * from './age-bands.ts';
 export * from './programme-settings.ts';
