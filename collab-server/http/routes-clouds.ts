@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
-  CENSUS_2021_ENGLAND_WALES,
   attendanceBySession,
   buildExportView,
+  census2021Reference,
   cloudsScreenData,
   representation,
   tallyDemographics,
@@ -39,15 +39,17 @@ function programmeOr404(ctx: ApiContext, id: string): void {
 /** The settings as stored, and what applies (the defaults where nothing was chosen). */
 function settingsView(ctx: ApiContext, id: string) {
   const stored = ctx.store.records.getSettings(id) ?? {};
+  const fields = fieldsOrLegacy(stored.demographicFields);
   return {
-    demographicFields: fieldsOrLegacy(stored.demographicFields),
+    demographicFields: fields,
     customFields: stored.demographicFields !== undefined,
     stopWords: stored.stopWords ?? [],
     reference: stored.reference ?? null,
     defaults: {
       legacyFields: LEGACY_DEMOGRAPHIC_FIELDS,
       recommendedFields: RECOMMENDED_DEMOGRAPHIC_FIELDS,
-      census: CENSUS_2021_ENGLAND_WALES,
+      // In the programme's own age bands, so a local reference starts from them.
+      census: census2021Reference(fields).reference,
     },
   };
 }

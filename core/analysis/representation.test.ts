@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeDemoProgramme } from '../demo/index.ts';
 import { RECOMMENDED_DEMOGRAPHIC_FIELDS, type Participant } from '../model/index.ts';
 import type { ProgrammeSnapshot } from '../snapshot/snapshot.ts';
-import { CENSUS_2021_ENGLAND_WALES } from './census-2021.ts';
+import { CENSUS_2021_NAME } from './census-2021.ts';
 import { tallyDemographics } from './demographics.ts';
 import { representation } from './representation.ts';
 
@@ -44,7 +44,7 @@ describe('representation', () => {
     ];
     const rep = representation(withPeople(demo, people));
     expect(rep.local).toBe(false);
-    expect(rep.reference.name).toBe(CENSUS_2021_ENGLAND_WALES.name);
+    expect(rep.reference.name).toBe(CENSUS_2021_NAME);
     const sex = rep.dimensions.find((d) => d.fieldId === 'gender')!;
     expect(sex.compared).toBe(10);
     expect(sex.notCompared).toBe(1);
@@ -115,6 +115,60 @@ describe('representation', () => {
     expect(tally.fields.map((f) => f.field)).toEqual(
       RECOMMENDED_DEMOGRAPHIC_FIELDS.map((f) => f.id),
     );
+  });
+
+  it('compares age in the programme’s own bands with the census', () => {
+    const snap = withPeople(
+      { ...demo, settings: { demographicFields: [...RECOMMENDED_DEMOGRAPHIC_FIELDS] } },
+      [
+        ...Array.from({ length: 4 }, () => ({ ageBand: '80-plus' })),
+        { ageBand: '25-49' },
+        { ageBand: 'prefer-not-to-say' },
+      ],
+    );
+    const rep = representation(snap);
+    const age = rep.dimensions.find((d) => d.fieldId === 'ageBand')!;
+    expect(age.label).toBe('Age (people aged 18 and over)');
+    expect([age.compared, age.notCompared]).toEqual([5, 1]);
+    expect(age.rows.map((r) => [r.id, r.count, r.referencePercent, r.gap])).toEqual([
+      ['18-24', 0, 10.5, -10.5],
+      ['25-49', 1, 41.5, -21.5],
+      ['50-64', 0, 24.6, -24.6],
+      ['65-79', 0, 17.1, -17.1],
+      ['80-plus', 4, 6.3, 73.7],
+    ]);
+    expect(age.score).toBe(0);
+    expect(rep.notes).toEqual([
+      'The census counts ages in five-year groups, so "18-24" is estimated by sharing a group evenly between its years.',
+    ]);
+    // A local reference is the facilitator's own: nothing is said about the census.
+    const local = representation({
+      ...snap,
+      settings: {
+        ...snap.settings,
+        reference: {
+          name: 'Our service',
+          source: 'Service records, 2025',
+          dimensions: [
+            {
+              fieldId: 'ageBand',
+              label: 'Age',
+              categories: [
+                {
+                  id: 'younger',
+                  label: 'Under 65',
+                  percent: 40,
+                  answers: ['18-24', '25-49', '50-64'],
+                },
+                { id: 'older', label: '65 and over', percent: 60, answers: ['65-79', '80-plus'] },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    expect(local.notes).toEqual([]);
+    expect(local.dimensions[0]!.rows.map((r) => r.count)).toEqual([1, 4]);
   });
 
   it('gives each field its "prefer not to say" share', () => {

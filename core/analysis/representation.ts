@@ -5,7 +5,7 @@ import {
   type ReferencePopulation,
 } from '../model/index.ts';
 import type { ProgrammeSnapshot } from '../snapshot/snapshot.ts';
-import { CENSUS_2021_ENGLAND_WALES } from './census-2021.ts';
+import { census2021Reference } from './census-2021.ts';
 import { peopleCounted, programmeFields } from './demographics.ts';
 
 export interface RepresentationRow {
@@ -47,6 +47,8 @@ export interface Representation {
   dimensions: DimensionRepresentation[];
   /** Lowest category rate / highest, over every dimension: 0 to 1. Null when nothing compared. */
   score: number | null;
+  /** What a reader should know about the comparison (census age bands estimated or left out). */
+  notes: string[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -105,8 +107,10 @@ function compare(
  */
 export function representation(snapshot: ProgrammeSnapshot, sessionId?: string): Representation {
   const local = snapshot.settings?.reference;
-  const reference = local ?? CENSUS_2021_ENGLAND_WALES;
   const fields = programmeFields(snapshot);
+  const { reference, notes } = local
+    ? { reference: local, notes: [] }
+    : census2021Reference(fields);
   const { people, basis } = peopleCounted(snapshot, sessionId);
   const dimensions = reference.dimensions
     .filter((d) => fields.some((f) => f.id === d.fieldId))
@@ -126,6 +130,7 @@ export function representation(snapshot: ProgrammeSnapshot, sessionId?: string):
     score: scoreOf(
       dimensions.filter((d) => d.compared > 0).flatMap((d) => d.rows.map((r) => r.rate)),
     ),
+    notes,
   };
 }
 

@@ -83,6 +83,7 @@ function representationBlocks(data: ReportData): Block[] {
     para(
       `Compared with ${rep.reference.name}${rep.local ? ' (the programme’s own reference population)' : ''}. Source: ${rep.reference.source}.`,
     ),
+    ...rep.notes.map((n) => para(n)),
     para(
       'A gap is the group’s share of the people who took part minus its share of the reference population, in percentage points; a negative gap means the group was under-represented. The participation rate divides the two shares (1 is in proportion). The representation score is the lowest rate divided by the highest: 1 means every group took part in proportion to its size.',
     ),

@@ -130,6 +130,36 @@ describe('who took part screen', () => {
     const gapCells = await gaps.locator('tbody tr td:nth-child(5)').allTextContents();
     expect(gapCells.length).toBe(5);
     expect(gapCells.some((g) => g !== '0' && g !== '+0')).toBe(true);
+    // Age is compared in the programme's own bands, from the census's five-year groups.
+    const ageBands = await page.getByTestId('gaps-ageBand').locator('tbody th').allTextContents();
+    expect(ageBands).toEqual([
+      'Under 18',
+      '18-24',
+      '25-34',
+      '35-44',
+      '45-54',
+      '55-64',
+      '65-74',
+      '75 and over',
+    ]);
+    const ageReference = await page
+      .getByTestId('gaps-ageBand')
+      .locator('tbody td:nth-child(4)')
+      .allTextContents();
+    expect(ageReference).toEqual([
+      '20.8%',
+      '8.3%',
+      '13.5%',
+      '13%',
+      '13.3%',
+      '12.6%',
+      '9.9%',
+      '8.6%',
+    ]);
+    await page
+      .getByTestId('representation-notes')
+      .getByText(/"Under 18" and "18-24" are estimated/)
+      .waitFor();
     await page
       .getByText(/prefer not to say: \d+%/)
       .first()

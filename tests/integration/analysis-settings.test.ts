@@ -3,6 +3,7 @@ import {
   LEGACY_DEMOGRAPHIC_FIELDS,
   RECOMMENDED_DEMOGRAPHIC_FIELDS,
   serialiseProgrammeFile,
+  type ReferencePopulation,
 } from '../../core/index.ts';
 import { Store, exportSnapshot } from '../../collab-server/store/index.ts';
 import { api, joinAndConsent, liveServer, openSession } from './collab-helpers/harness.ts';
@@ -102,6 +103,13 @@ describe('analysis settings: demographic fields, stop list, reference; clouds an
     const r = rep.body.representation as { local: boolean; dimensions: { fieldId: string }[] };
     expect(r.local).toBe(false);
     expect(r.dimensions.map((d) => d.fieldId)).toEqual(['gender', 'ageBand', 'ethnicity']);
+    // Age is compared in the programme's own bands, and a local reference starts from them.
+    const bands = LEGACY_DEMOGRAPHIC_FIELDS[1]!.options.map((o) => o.id);
+    const ageRows = (r.dimensions[1] as unknown as { rows: { id: string }[] }).rows;
+    expect(ageRows.map((row) => row.id)).toEqual(bands);
+    const now = await api(server.url, 'GET', `${base}/settings/analysis`, { token });
+    const census = (now.body.defaults as { census: ReferencePopulation }).census;
+    expect(census.dimensions[1]!.categories.map((c) => c.id)).toEqual(bands);
     const badRef = await api(server.url, 'PUT', `${base}/settings/reference`, {
       token,
       body: {

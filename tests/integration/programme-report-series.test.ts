@@ -149,23 +149,30 @@ describe('programme report of a three-cohort, four-theme focus-group series', ()
   it('compares who took part with the census: a gap per category and the score, as the screen does', () => {
     const section = sectionHtml(html, 2, 'Representation');
     const row = (cells: (string | number)[]) => cells.map((c) => `<p>${c}</p>`).join('</td><td>');
-    // By hand: 20 women and 12 men compared (62.5% / 37.5% against 51% / 49%); 26 under 65 and
-    // 7 over of 33; ethnicity of 33, nobody from "Other" (rate 0, so the overall score is 0).
+    // By hand: 20 women and 12 men compared (62.5% / 37.5% against 51% / 49%); age in the
+    // programme's eight bands against Census 2021 of every age (nobody under 18 took part, so
+    // the age score is 0; 8 of 33 aged 35-44 is 24.2% against 13.0%); ethnicity of 33, nobody
+    // from "Other" (rate 0, so the overall score is 0).
     expect(section).toContain('<strong>Representation score: </strong>0.00');
     expect(headings(section, 3)).toEqual([
       'Sex: score 0.62',
-      'Age (people aged 15 and over): score 0.93',
+      'Age: score 0.00',
       'Ethnic group: score 0.00',
     ]);
     for (const cells of [
       ['Female (women)', 20, '62.5%', '51%', '+11.5', '1.23'],
       ['Male (men)', 12, '37.5%', '49%', '-11.5', '0.77'],
-      ['Under 65', 26, '78.8%', '77.5%', '+1.3', '1.02'],
-      ['65 and over', 7, '21.2%', '22.5%', '-1.3', '0.94'],
+      ['Under 18', 0, '0%', '20.8%', '-20.8', '0.00'],
+      ['35-44', 8, '24.2%', '13%', '+11.2', '1.86'],
+      ['75 and over', 2, '6.1%', '8.6%', '-2.5', '0.70'],
       ['White', 22, '66.7%', '81.7%', '-15', '0.82'],
       ['Other ethnic group', 0, '0%', '2.1%', '-2.1', '0.00'],
     ])
       expect(section).toContain(row(cells));
+    // The census counts ages in five-year groups: the report says which bands are estimated.
+    expect(section).toContain(
+      'The census counts ages in five-year groups, so "Under 18" and "18-24" are estimated by sharing a group evenly between its years.',
+    );
     // Every figure the screen shows (the same core function over the same export view).
     const rep = representation(buildExportView(snapshot).snapshot);
     for (const d of rep.dimensions)

@@ -159,6 +159,13 @@ function RepresentationSection({ data }: { data: RepresentationData }) {
         Source: {rep.reference.source}.{' '}
         {rep.local ? 'Your own reference population.' : 'The default reference.'}
       </p>
+      {rep.notes.length > 0 && (
+        <ul className="hint" data-testid="representation-notes">
+          {rep.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <p className="rep-score" data-testid="representation-score">
         Representation score: <strong>{score(rep.score)}</strong>
         <span className="hint">
