@@ -76,7 +76,10 @@ export function censusAgeDimension(
     if (b.lo <= a.hi)
       return {
         dimension: null,
-        notes: [`Age is not compared with the census: "${a.label}" and "${b.label}" overlap.`],
+        notes: [
+          ...notes,
+          `Age is not compared with the census: "${a.label}" and "${b.label}" overlap.`,
+        ],
       };
   }
   const people = bands.map((b) => peopleAged(counts, b.lo, b.hi));
@@ -85,6 +88,7 @@ export function censusAgeDimension(
     return {
       dimension: null,
       notes: [
+        ...notes,
         `Age is not compared with the census: its five-year table ends with one group, "85 and over", which ${cut.map((b) => `"${b.label}"`).join(' and ')} would divide. A local reference can hold these bands.`,
       ],
     };
