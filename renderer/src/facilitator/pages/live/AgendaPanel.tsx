@@ -45,7 +45,7 @@ export function AgendaPanel(props: { session: SessionDoc }) {
         items={agenda}
       >
         {(step) => (
-          <ListBoxItem id={step.id} textValue={step.title} className="step-item">
+          <ListBoxItem id={step.id} textValue={step.title} className="room-step">
             {({ isSelected }) => (
               <>
                 <span className="step-title">
