@@ -242,6 +242,21 @@ describe('running the room in real browsers', () => {
       expect(
         await fac.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).toBe(true);
+      // No card reaches past its column into the next (nothing scrolls, yet panels overlapped).
+      const overlaps = await fac.evaluate(() =>
+        [...document.querySelectorAll('.run-col')].flatMap((col) => {
+          const edge = col.getBoundingClientRect().right + 1;
+          return [...col.children]
+            .filter((card) => card.getBoundingClientRect().right > edge)
+            .map((card) => card.querySelector('h2')?.textContent ?? card.className);
+        }),
+      );
+      expect(overlaps, `cards wider than their column at ${w}x${h}`).toEqual([]);
+      const joinCode = await fac.getByTestId('join-code').evaluate((el) => {
+        const card = el.closest('.card')!.getBoundingClientRect();
+        return el.getBoundingClientRect().right <= card.right;
+      });
+      expect(joinCode, `join code inside its card at ${w}x${h}`).toBe(true);
       await fac.screenshot({ path: `${SHOTS}/run-${w}x${h}.png`, fullPage: true });
     }
     await fac.setViewportSize({ width: 820, height: 1180 });
