@@ -37,7 +37,7 @@ export function AgendaPanel(props: { session: SessionDoc }) {
       <ListBox
         aria-labelledby="agenda-heading"
         aria-describedby="agenda-hint"
-        className="step-list"
+        className="room-steps"
         selectionMode="single"
         disallowEmptySelection={false}
         selectedKeys={current ? [current] : []}
