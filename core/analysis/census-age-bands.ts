@@ -4,6 +4,7 @@ import {
   type DemographicFieldDef,
   type ReferenceDimension,
 } from '../model/index.ts';
+import { largestRemainderPercentages } from './percentages.ts';
 
 /** People by five-year age group, youngest first; the last group is open ("85 and over"). */
 export type FiveYearCounts = readonly number[];
@@ -23,17 +24,6 @@ function peopleAged(counts: FiveYearCounts, lo: number, hi: number): number | nu
   if (hi < OPEN_GROUP_FROM) return total;
   if (lo > OPEN_GROUP_FROM || hi < OPEN_AGE_END) return null;
   return total + counts[counts.length - 1]!;
-}
-
-/** Shares in tenths of a percent that add up to exactly 100 (largest remainder). */
-function percentsOf(counts: readonly number[]): number[] {
-  const sum = counts.reduce((s, c) => s + c, 0);
-  const raw = counts.map((c) => (1000 * c) / sum);
-  const tenths = raw.map(Math.floor);
-  const order = raw.map((r, i) => [r - Math.floor(r), i] as const).sort((a, b) => b[0] - a[0]);
-  const missing = 1000 - tenths.reduce((s, t) => s + t, 0);
-  for (let k = 0; k < missing; k += 1) tenths[order[k]![1]]! += 1;
-  return tenths.map((t) => t / 10);
 }
 
 const agesText = (lo: number, hi: number) =>
@@ -107,7 +97,8 @@ export function censusAgeDimension(
     notes.push(
       `The census counts ages in five-year groups, so ${split.map((b) => `"${b.label}"`).join(' and ')} ${split.length === 1 ? 'is' : 'are'} estimated by sharing a group evenly between its years.`,
     );
-  const percents = percentsOf(people as number[]);
+  // Tenths of a percent that add up to exactly 100.0.
+  const percents = largestRemainderPercentages(people as number[], 1000).map((t) => t / 10);
   const lo = sorted[0]!.lo;
   const hi = sorted[sorted.length - 1]!.hi;
   return {
