@@ -11,6 +11,7 @@ export * from './export-catalogue.ts';
 export * from './random.ts';
 export * from './people/index.ts';
 export * from './retention/retention.ts';
+export * from './audit/audit-entry.ts';
 export * from './subject-access/subject-access.ts';
 export * from './codebook/index.ts';
 export * from './imports/index.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditEntry } from '../../core/index.ts';
 import type { Store } from '../store/index.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,18 +24,6 @@ export const auditFilterSchema = z
     path: ['to'],
   });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  actorName: string;
-  action: string;
-  target: string;
-  /** The target by name: an account's, a programme's or session's title, a person's descriptor. */
-  targetName: string;
-  detail: Record<string, unknown>;
-}
 
 /** At most this many entries per answer, newest first. */
 export const AUDIT_PAGE = 500;

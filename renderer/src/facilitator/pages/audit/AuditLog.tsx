@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useAnnounce } from '../../ui/announcer.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { EMPTY_AUDIT_FILTER, type AuditEntry, type AuditFilter } from './governance-api.ts';
+import type { AuditEntry } from '../../../../../core/index.ts';
+import { EMPTY_AUDIT_FILTER, type AuditFilter } from './governance-api.ts';
 
 /** The kinds of change one filters by: the action names' first part. */
 const KINDS: { value: string; label: string }[] = [

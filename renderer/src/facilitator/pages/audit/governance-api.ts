@@ -1,21 +1,9 @@
-import type { RetentionPolicy, RetentionSchedule } from '../../../../../core/index.ts';
+import type { AuditEntry, RetentionPolicy, RetentionSchedule } from '../../../../../core/index.ts';
 import { api } from '../../../shared/http.ts';
 
 export interface RetentionView {
   policy: RetentionPolicy;
   schedule: RetentionSchedule;
-}
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  actorName: string;
-  action: string;
-  target: string;
-  /** The target by name where it is an account, a programme or a session. */
-  targetName: string;
-  detail: Record<string, unknown>;
 }
 
 const programmePath = (id: string) => `/api/programmes/${encodeURIComponent(id)}`;
