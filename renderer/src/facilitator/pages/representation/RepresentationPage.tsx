@@ -12,6 +12,7 @@ import '../clouds/clouds.css';
 import { Bars, GapBars } from './Bars.tsx';
 import { DemographicFieldsSettings } from './DemographicFieldsSettings.tsx';
 import { ReferenceSettings } from './ReferenceSettings.tsx';
+import { ScrollRegion } from '../../ui/ScrollRegion.tsx';
 
 const pct = (x: number) => `${x}%`;
 
@@ -58,7 +59,7 @@ export function RepresentationPage() {
           <RepresentationSection data={data} />
           <section className="card stack" aria-labelledby="attendance-h">
             <h2 id="attendance-h">Registered and attended, by session</h2>
-            <div className="table-scroll">
+            <ScrollRegion label="Registered and attended by session">
               <table>
                 <caption className="visually-hidden">Registered and attended by session</caption>
                 <thead>
@@ -82,7 +83,7 @@ export function RepresentationPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
             <Bars
               title="Registered and attended"
               bars={data.attendance.flatMap((a) => [
@@ -183,7 +184,7 @@ function RepresentationSection({ data }: { data: RepresentationData }) {
             {d.compared} compared; {d.notCompared} not compared (no answer, prefer not to say, or an
             answer outside these groups).
           </p>
-          <div className="table-scroll">
+          <ScrollRegion label={`${d.label} against the reference`}>
             <table data-testid={`gaps-${d.fieldId}`}>
               <caption className="visually-hidden">{d.label} against the reference</caption>
               <thead>
@@ -212,7 +213,7 @@ function RepresentationSection({ data }: { data: RepresentationData }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {d.compared > 0 && <GapBars bars={d.rows.map((r) => ({ label: r.label, gap: r.gap }))} />}
         </div>
       ))}
